@@ -1,0 +1,40 @@
+using System.Globalization;
+using Lgsp.Broker.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Lgsp.Broker.Hosting;
+
+/// <summary>Wires the broker into a host: its storage and its endpoints under <c>/api/v1</c>.</summary>
+public static class BrokerExtensions
+{
+    /// <summary>Registers the broker's services; the host configures <see cref="BrokerOptions"/>.</summary>
+    public static IServiceCollection AddLgspBroker(this IServiceCollection services)
+    {
+        services.AddOptions<BrokerOptions>();
+        services.AddSingleton(sp => new BrokerStore(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.DataDirectory));
+        return services;
+    }
+
+    /// <summary>Maps the broker's HTTP endpoints.</summary>
+    public static IEndpointRouteBuilder MapLgspBroker(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1");
+
+        // Unsigned on purpose (spec: "Every endpoint except GET /api/v1/time requires a signed request"):
+        // clients whose clocks drift read the time here before they sign.
+        api.MapGet("/time", (TimeProvider time) =>
+                TypedResults.Ok(new ServerTime(time.GetUtcNow().UtcDateTime.ToString(
+                    "yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))))
+            .AllowAnonymous()
+            .WithName("GetTime");
+
+        return endpoints;
+    }
+
+    /// <summary>The body of <c>GET /api/v1/time</c>.</summary>
+    public sealed record ServerTime(string Utc);
+}

@@ -1,0 +1,51 @@
+using LiteDB;
+
+namespace Lgsp.Broker.Storage;
+
+/// <summary>
+/// The broker's embedded database: one LiteDB file in the data directory, opened once for the whole process.
+/// LiteDB keeps its page cache per instance, so two instances on one file would silently diverge; everything
+/// in the broker goes through this singleton.
+/// </summary>
+public sealed class BrokerStore : IDisposable
+{
+    private readonly LiteDatabase _database;
+
+    /// <summary>Opens (creating when absent) <c>broker.db</c> in <paramref name="dataDirectory"/>.</summary>
+    public BrokerStore(string dataDirectory)
+    {
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        FilePath = Path.Combine(dataDirectory, "broker.db");
+
+        // Direct mode: the file is this process's alone, and LiteDB serialises writers inside it.
+        _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct });
+    }
+
+    /// <summary>The database file's path.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The open database, for the broker's own stores.</summary>
+    internal LiteDatabase Database => _database;
+
+    /// <summary>Whether the file can be read and written now; used by the health check.</summary>
+    public bool IsUsable()
+    {
+        try
+        {
+            var probe = _database.GetCollection<BsonDocument>("_health");
+            probe.Upsert(new BsonDocument { ["_id"] = 1, ["checkedUtc"] = DateTime.UtcNow });
+            return probe.FindById(1) is not null;
+        }
+        catch (LiteException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _database.Dispose();
+}

@@ -1,0 +1,48 @@
+namespace Lgsp.Portal.Audit;
+
+/// <summary>Stable codes of audited actions, with their Vietnamese labels for the audit page.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string SignOut = "auth.sign-out";
+    public const string PasswordChanged = "auth.password-changed";
+    public const string TwoFactorEnabled = "auth.2fa-enabled";
+    public const string TwoFactorDisabled = "auth.2fa-disabled";
+    public const string UserCreated = "user.created";
+    public const string UserRolesChanged = "user.roles-changed";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string SettingsChanged = "settings.changed";
+    public const string AgencySaved = "agency.saved";
+    public const string AgenciesImported = "agency.imported";
+    public const string AgencySucceeded = "agency.succession";
+    public const string SystemInitialised = "system.initialised";
+
+    /// <summary>Every code with its label, in the order the audit page offers them.</summary>
+    public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
+    {
+        [SignIn] = "Đăng nhập",
+        [SignInFailed] = "Đăng nhập thất bại",
+        [LockedOut] = "Tài khoản bị khóa tạm thời",
+        [SignOut] = "Đăng xuất",
+        [PasswordChanged] = "Đổi mật khẩu",
+        [TwoFactorEnabled] = "Bật xác thực hai lớp",
+        [TwoFactorDisabled] = "Tắt xác thực hai lớp",
+        [UserCreated] = "Tạo tài khoản",
+        [UserRolesChanged] = "Đổi vai trò",
+        [UserPasswordReset] = "Cấp lại mật khẩu",
+        [UserLocked] = "Khóa tài khoản",
+        [UserUnlocked] = "Mở khóa tài khoản",
+        [SettingsChanged] = "Thay đổi cấu hình",
+        [AgencySaved] = "Cập nhật cơ quan",
+        [AgenciesImported] = "Nhập danh bạ cơ quan",
+        [AgencySucceeded] = "Ghi nhận đổi tên, sáp nhập",
+        [SystemInitialised] = "Khởi tạo hệ thống",
+    };
+
+    /// <summary>The label of a code, or the code itself when it has none.</summary>
+    public static string Label(string action) => Labels.TryGetValue(action, out var label) ? label : action;
+}

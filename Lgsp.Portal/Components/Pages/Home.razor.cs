@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Lgsp.Portal.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Lgsp.Portal.Components.Pages;
+
+/// <summary>The start page: what the signed-in user can do next, by role.</summary>
+public sealed partial class Home
+{
+    private string _name = "";
+    private string _roleText = "";
+    private IReadOnlyList<NextStep> _steps = [];
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _name = user.FindFirstValue(PortalClaims.FullName) is { Length: > 0 } fullName ? fullName : user.Identity?.Name ?? "";
+        var roles = Roles.All.Where(user.IsInRole).ToList();
+        _roleText = roles.Count == 0
+            ? "Tài khoản chưa được gán vai trò; hãy liên hệ quản trị hệ thống."
+            : $"Vai trò: {string.Join(", ", roles.Select(Roles.Label))}"
+                + (PortalClaims.AgencyOf(user) is { } agency ? $" — cơ quan {agency}" : "");
+        _steps = NextSteps.For(user);
+    }
+}
+
+/// <summary>One suggestion on the start page.</summary>
+public sealed record NextStep(string Title, string Description, string Href);
+
+/// <summary>The start page's suggestions for a user, by role; pure so tests can read them without a browser.</summary>
+public static class NextSteps
+{
+    public static IReadOnlyList<NextStep> For(ClaimsPrincipal user)
+    {
+        var steps = new List<NextStep>();
+        if (user.IsInRole(Roles.Administrator))
+        {
+            steps.Add(new("Quản lý người dùng", "Tạo tài khoản cho cán bộ của Sở và các cơ quan, gán vai trò.", "/admin/users"));
+            steps.Add(new("Cấu hình nền tảng", "Tên tỉnh, tên miền thư điện tử, tên Sở, số quyết định ban hành Quy chế.",
+                "/admin/settings"));
+            steps.Add(new("Nhật ký hệ thống", "Xem ai đã đăng nhập, thay đổi gì, khi nào và từ đâu.", "/admin/audit"));
+        }
+
+        steps.Add(new("Danh bạ cơ quan", "Tra cứu mã định danh, tên và trạng thái của các cơ quan, đơn vị.", "/agencies"));
+        if (user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Director) || user.IsInRole(Roles.Manager))
+        {
+            steps.Add(new("Bảo mật tài khoản", "Bật xác thực hai lớp bằng ứng dụng trên điện thoại.", "/account/two-factor"));
+        }
+
+        steps.Add(new("Đổi mật khẩu", "Đặt mật khẩu mới cho tài khoản của bạn.", "/account/change-password"));
+        return steps;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Lgsp.Portal.Hosting;
+
+/// <summary>
+/// The one directory that holds all state: <c>portal.db</c> (SQLite), <c>broker.db</c> (LiteDB),
+/// <c>jobs.db</c> (Hangfire) and <c>keys/</c> (Data Protection). Taken from <c>--data DIR</c>, else
+/// <c>LGSP_DATA</c>, else <c>./data</c>.
+/// </summary>
+public sealed record DataDirectory(string Path)
+{
+    /// <summary>Reads the directory from configuration and creates it when absent.</summary>
+    public static DataDirectory From(IConfiguration configuration)
+    {
+        var path = System.IO.Path.GetFullPath(configuration["data"] ?? "data");
+        System.IO.Directory.CreateDirectory(path);
+        return new DataDirectory(path);
+    }
+
+    public string PortalDatabase => System.IO.Path.Combine(Path, "portal.db");
+
+    public string JobsDatabase => System.IO.Path.Combine(Path, "jobs.db");
+
+    public string KeysDirectory => System.IO.Path.Combine(Path, "keys");
+}

@@ -1,0 +1,64 @@
+using Lgsp.Portal.Agencies;
+using Lgsp.Portal.Audit;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Identity;
+using Lgsp.Portal.Settings;
+using Lgsp.Portal.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lgsp.Portal.Hosting;
+
+/// <summary>
+/// Services shared by the web host and the operator command line: the database, identity, and the directory,
+/// settings, users and audit services. Paths come from <see cref="DataDirectory"/> when first resolved, so a
+/// test host can point the whole product at a directory of its own.
+/// </summary>
+internal static class PortalCore
+{
+    public static IServiceCollection AddPortalCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => DataDirectory.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<PortalDbContext>((sp, options) =>
+            options.UseSqlite($"Data Source={sp.GetRequiredService<DataDirectory>().PortalDatabase}"));
+
+        services.AddDataProtection().SetApplicationName("Lgsp");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataDirectory, ILoggerFactory>((options, data, logs) =>
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.KeysDirectory), logs));
+
+        services.AddIdentityCore<PortalUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<AgencyDirectoryService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<FirstRun>();
+        return services;
+    }
+
+    private static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 5;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    }
+}

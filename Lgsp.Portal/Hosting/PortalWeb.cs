@@ -1,0 +1,119 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Lgsp.Broker.Hosting;
+using Lgsp.Portal.Account;
+using Lgsp.Portal.Agencies;
+using Lgsp.Portal.Audit;
+using Lgsp.Portal.Components;
+using Lgsp.Portal.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
+
+namespace Lgsp.Portal.Hosting;
+
+/// <summary>The web host: Blazor portal, sign-in, broker endpoints, jobs, health and request logging.</summary>
+internal static class PortalWeb
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, string[] args)
+    {
+        // LGSP_DATA, LGSP_ADMIN_PASSWORD …; the command line is added again so that --data wins over LGSP_DATA.
+        builder.Configuration.AddEnvironmentVariables("LGSP_");
+        builder.Configuration.AddCommandLine(args);
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddPortalCore();
+        services.AddScoped<ICurrentActor, WebActor>();
+        services.AddHttpContextAccessor();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<IdentityRedirectManager>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<Data.PortalUser>().AddSignInManager();
+        services.ConfigureApplicationCookie(ConfigureCookie);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization();
+
+        services.AddLgspBroker();
+        services.AddOptions<BrokerOptions>().Configure<DataDirectory>((o, data) => o.DataDirectory = data.Path);
+
+        services.AddHangfire((sp, jobs) => jobs
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(sp.GetRequiredService<DataDirectory>().JobsDatabase, new SQLiteStorageOptions()));
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddHttpLogging(o =>
+        {
+            // Method, path, status and time only: headers would carry cookies and signatures.
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+
+        services.AddHostedService<FirstRunService>();
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseHttpLogging();
+
+        // Pages format for vi-VN (dates dd/MM/yyyy, numbers 1.234,5); logs and files stay culture-invariant.
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture(VietnamTime.Culture.Name)
+            .AddSupportedCultures(VietnamTime.Culture.Name)
+            .AddSupportedUICultures(VietnamTime.Culture.Name));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
+            RequestPath = "/assets",
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeGate>();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapDirectoryEndpoints();
+        app.MapLgspBroker();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdministratorDashboardFilter()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+        });
+        return app;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.LoginPath = "/account/login";
+        options.LogoutPath = "/account/logout";
+        options.AccessDeniedPath = "/account/access-denied";
+        options.Cookie.Name = "lgsp.auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+    }
+}
