@@ -72,7 +72,7 @@ public readonly record struct AgencyIdentifier
 
         if ((level2 == "00" && level3 != "00") || (level3 == "00" && level4 != "000"))
         {
-            error = "Mã cấp dưới chỉ được dùng khi các cấp trên đã có mã khác 0.";
+            error = "Các cấp dưới phải để 0 khi cấp trên của chúng còn là 0.";
             return false;
         }
 

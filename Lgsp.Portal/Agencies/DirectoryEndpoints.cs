@@ -9,18 +9,18 @@ internal static class DirectoryEndpoints
     public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/agencies/export.csv", async (
-                HttpContext context,
                 AgencyDirectoryService directory,
                 TimeProvider time,
                 CancellationToken cancellationToken) =>
             {
-                var date = VietnamTime.ToLocal(time.GetUtcNow().UtcDateTime).ToString("yyyyMMdd", VietnamTime.Culture);
-                context.Response.ContentType = "text/csv; charset=utf-8";
-                context.Response.Headers.ContentDisposition = $"attachment; filename=\"danh-ba-co-quan-{date}.csv\"";
+                // A directory is thousands of rows at most: it is built in memory, then sent in one write.
+                var csv = new StringWriter();
+                await directory.ExportAsync(csv, cancellationToken);
 
                 // A byte order mark so that spreadsheet programs read the file as UTF-8.
-                await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(true));
-                await directory.ExportAsync(writer, cancellationToken);
+                var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+                var date = VietnamTime.ToLocal(time.GetUtcNow().UtcDateTime).ToString("yyyyMMdd", VietnamTime.Culture);
+                return TypedResults.File(bytes, "text/csv; charset=utf-8", $"danh-ba-co-quan-{date}.csv");
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Staff.Split(',')));
         return endpoints;

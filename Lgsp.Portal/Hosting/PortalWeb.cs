@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Lgsp.Broker.Hosting;
@@ -31,6 +33,9 @@ internal static class PortalWeb
         services.AddHttpContextAccessor();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // Vietnamese text is written as characters, not as numeric entities, in rendered pages.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

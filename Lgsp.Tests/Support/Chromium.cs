@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace Lgsp.Tests.Support;
+
+/// <summary>Debian's Chromium driven by Playwright's bundled driver; nothing is downloaded.</summary>
+internal static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        Assert.True(File.Exists(ExecutablePath), "Chromium is missing: run scripts/setup.sh (the test command does).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+        return (playwright, browser);
+    }
+}

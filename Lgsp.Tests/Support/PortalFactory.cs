@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Lgsp.Portal.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lgsp.Tests.Support;
+
+/// <summary>
+/// The whole portal on a data directory of its own, with a known administrator password. Dispose removes the
+/// directory unless <see cref="KeepData"/> is set (restart tests share one directory between two factories).
+/// </summary>
+public sealed partial class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@bacgiang.gov.vn";
+    public const string AdminPassword = "Quantri-2026-Lgsp";
+
+    public PortalFactory(string? dataDirectory = null, bool kestrel = false)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lgsp-test-" + Guid.NewGuid().ToString("N"));
+        if (kestrel)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    public bool KeepData { get; set; }
+
+    /// <summary>The loopback address a Kestrel-backed factory listens on.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            return new Uri(addresses.Addresses.First());
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("data", DataDirectory);
+        builder.UseSetting("ADMIN_PASSWORD", AdminPassword);
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates an account directly, with a password that need not be changed.</summary>
+    public async Task<string> CreateUserAsync(string email, string role, string? agencyId = null)
+    {
+        StartServer();
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, AgencyId = agencyId, FullName = "Người thử nghiệm" };
+        const string password = "Matkhau-Thu-2026";
+        var created = await users.CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return password;
+    }
+
+    /// <summary>Signs in through the real login form; returns the response to the form post.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/account/login", form);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && !KeepData)
+        {
+            DeleteData(DataDirectory);
+        }
+    }
+
+    public static void DeleteData(string directory)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection: the temporary directory is left for the OS to clean.
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
