@@ -1,4 +1,6 @@
 using System.Globalization;
+using Lgsp.Broker.Authentication;
+using Lgsp.Broker.Directory;
 using Lgsp.Broker.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,11 +13,17 @@ namespace Lgsp.Broker.Hosting;
 /// <summary>Wires the broker into a host: its storage and its endpoints under <c>/api/v1</c>.</summary>
 public static class BrokerExtensions
 {
-    /// <summary>Registers the broker's services; the host configures <see cref="BrokerOptions"/>.</summary>
+    /// <summary>
+    /// Registers the broker's services. The host configures <see cref="BrokerOptions"/> and provides
+    /// <see cref="Applications.IApplicationRegistry"/> and <see cref="IAgencyLookup"/>.
+    /// </summary>
     public static IServiceCollection AddLgspBroker(this IServiceCollection services)
     {
         services.AddOptions<BrokerOptions>();
         services.AddSingleton(sp => new BrokerStore(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.DataDirectory));
+        services.AddSingleton<ReplayGuard>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddScoped<SignedRequestFilter>();
         return services;
     }
 
@@ -32,6 +40,10 @@ public static class BrokerExtensions
             .AllowAnonymous()
             .WithName("GetTime");
 
+        var signed = api.MapGroup("")
+            .AllowAnonymous()
+            .AddEndpointFilter<SignedRequestFilter>();
+        signed.MapDirectory();
         return endpoints;
     }
 

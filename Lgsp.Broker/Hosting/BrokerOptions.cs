@@ -1,8 +1,17 @@
 namespace Lgsp.Broker.Hosting;
 
-/// <summary>Where and how the broker runs; the host fills these in.</summary>
+/// <summary>Where and how the broker runs; the host fills these in (configuration section <c>Broker</c>).</summary>
 public sealed class BrokerOptions
 {
     /// <summary>The directory holding <c>broker.db</c>.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The SigV4 region of the credential scope (the contract names the province's).</summary>
+    public string Region { get; set; } = "bacgiang";
+
+    /// <summary>The SigV4 service of the credential scope.</summary>
+    public string Service { get; set; } = "broker";
+
+    /// <summary>How far a request's signing time may be from the server's clock.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -20,6 +20,8 @@ public static class AuditActions
     public const string AgenciesImported = "agency.imported";
     public const string AgencySucceeded = "agency.succession";
     public const string SystemInitialised = "system.initialised";
+    public const string ApplicationKeyIssued = "application.key-issued";
+    public const string ApplicationKeyRevoked = "application.key-revoked";
 
     /// <summary>Every code with its label, in the order the audit page offers them.</summary>
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
@@ -41,6 +43,8 @@ public static class AuditActions
         [AgenciesImported] = "Nhập danh bạ cơ quan",
         [AgencySucceeded] = "Ghi nhận đổi tên, sáp nhập",
         [SystemInitialised] = "Khởi tạo hệ thống",
+        [ApplicationKeyIssued] = "Cấp khóa ứng dụng",
+        [ApplicationKeyRevoked] = "Thu hồi khóa ứng dụng",
     };
 
     /// <summary>The label of a code, or the code itself when it has none.</summary>

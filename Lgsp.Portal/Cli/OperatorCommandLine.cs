@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lgsp.Directory;
 using Lgsp.Portal.Agencies;
+using Lgsp.Portal.Applications;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Hosting;
 using Lgsp.Portal.Users;
@@ -15,7 +16,7 @@ namespace Lgsp.Portal.Cli;
 /// </summary>
 internal static class OperatorCommandLine
 {
-    private static readonly string[] Commands = ["users", "agencies", "help"];
+    private static readonly string[] Commands = ["users", "agencies", "apps", "help"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -28,6 +29,8 @@ internal static class OperatorCommandLine
           users add --email E --role R [--role R2] [--agency ID] [--name "Họ và tên"]
           agencies find TEXT
           agencies import FILE.csv
+          apps issue --agency ID --name NAME [--algorithm hmac-sha256|hmac-sha1|rsa-sha256] [--public-key FILE.pem]
+          apps revoke ACCESS_KEY_ID
         """;
 
     /// <summary>Whether <paramref name="args"/> name a command rather than options for the server.</summary>
@@ -61,7 +64,8 @@ internal static class OperatorCommandLine
             await error.WriteLineAsync(Usage);
             return 2;
         }
-        catch (Exception exception) when (exception is UserRuleException or DirectoryRuleException or CommandFailedException)
+        catch (Exception exception) when (exception is UserRuleException or DirectoryRuleException
+            or ApplicationRuleException or CommandFailedException)
         {
             await error.WriteLineAsync(exception.Message);
             return 1;
@@ -96,6 +100,8 @@ internal static class OperatorCommandLine
             ["users", "add"] => await AddUserAsync(command, services.GetRequiredService<UserAdministration>(), ct),
             ["agencies", "find", var text] => await FindAgenciesAsync(text, command, services, ct),
             ["agencies", "import", var file] => await ImportAgenciesAsync(file, command, services, ct),
+            ["apps", "issue"] => await IssueKeyAsync(command, services.GetRequiredService<ApplicationKeys>(), ct),
+            ["apps", "revoke", var key] => await RevokeKeyAsync(key, command, services.GetRequiredService<ApplicationKeys>(), ct),
             _ => throw new UsageException($"Lệnh không hợp lệ: {string.Join(' ', command.Words)}."),
         };
 
@@ -111,6 +117,34 @@ internal static class OperatorCommandLine
         var request = new NewUser(command.Required("email"), command.Option("name") ?? "", roles, command.Option("agency"));
         var issued = await users.CreateAsync(request, ct);
         return new { email = issued.Email, roles, agencyId = request.AgencyId, password = issued.OneTimePassword };
+    }
+
+    private static async Task<object> IssueKeyAsync(CommandArguments command, ApplicationKeys keys, CancellationToken ct)
+    {
+        command.AllowOnly("agency", "name", "algorithm", "public-key");
+        string? pem = null;
+        if (command.Option("public-key") is { } file)
+        {
+            pem = File.Exists(file) ? await File.ReadAllTextAsync(file, ct) : throw new CommandFailedException(
+                $"Không tìm thấy tệp {file}.");
+        }
+
+        var issued = await keys.IssueAsync(
+            command.Required("agency"), command.Required("name"), command.Option("algorithm") ?? "hmac-sha256", pem, ct);
+        return issued.SecretKey is null
+            ? new { accessKeyId = issued.AccessKeyId, agencyId = issued.AgencyId, algorithm = issued.Algorithm }
+            : new { issued.AccessKeyId, issued.SecretKey, issued.AgencyId, issued.Algorithm };
+    }
+
+    private static async Task<object> RevokeKeyAsync(
+        string accessKeyId,
+        CommandArguments command,
+        ApplicationKeys keys,
+        CancellationToken ct)
+    {
+        command.AllowOnly();
+        await keys.RevokeAsync(accessKeyId, ct);
+        return new { accessKeyId, revoked = true };
     }
 
     private static async Task<object> FindAgenciesAsync(

@@ -12,6 +12,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ApplicationRecord> Applications => Set<ApplicationRecord>();
+
     public DbSet<PlatformSettings> Settings => Set<PlatformSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -41,6 +43,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             entry.HasIndex(e => e.OccurredUtc);
             entry.HasIndex(e => e.Action);
             entry.HasIndex(e => e.Actor);
+        });
+
+        builder.Entity<ApplicationRecord>(application =>
+        {
+            application.HasKey(a => a.AccessKeyId);
+            application.Property(a => a.AccessKeyId).HasMaxLength(32);
+            application.Property(a => a.AgencyId).HasMaxLength(13);
+            application.Property(a => a.Name).HasMaxLength(300);
+            application.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+            application.HasIndex(a => a.AgencyId);
         });
 
         builder.Entity<PlatformSettings>(settings =>

@@ -1,4 +1,7 @@
+using Lgsp.Broker.Applications;
+using Lgsp.Broker.Directory;
 using Lgsp.Portal.Agencies;
+using Lgsp.Portal.Applications;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Identity;
@@ -42,6 +45,9 @@ internal static class PortalCore
         services.AddScoped<SettingsService>();
         services.AddScoped<AgencyDirectoryService>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ApplicationKeys>();
+        services.AddScoped<IApplicationRegistry>(sp => sp.GetRequiredService<ApplicationKeys>());
+        services.AddScoped<IAgencyLookup, AgencyLookup>();
         services.AddScoped<FirstRun>();
         return services;
     }

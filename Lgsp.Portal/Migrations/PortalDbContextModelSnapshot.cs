@@ -74,6 +74,46 @@ namespace Lgsp.Portal.Data.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Lgsp.Portal.Data.ApplicationRecord", b =>
+                {
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyId")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyPem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccessKeyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("Applications");
+                });
+
             modelBuilder.Entity("Lgsp.Portal.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

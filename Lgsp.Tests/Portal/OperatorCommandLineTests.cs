@@ -113,6 +113,51 @@ public sealed class OperatorCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task AppsIssue_HmacKey_PrintsKeyAndSecretOnce_AndRevokeWorks()
+    {
+        var (exit, output, _) = await RunAsync("apps", "issue", "--agency", "000.00.15.H06", "--name", "Quản lý văn bản");
+        using var json = JsonDocument.Parse(output);
+        var key = json.RootElement.GetProperty("accessKeyId").GetString()!;
+        var (revokeExit, _, _) = await RunAsync("apps", "revoke", key);
+        var (unknownExit, _, unknownError) = await RunAsync("apps", "revoke", "LGSPNOSUCHKEY");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("LGSP", key, StringComparison.Ordinal);
+        Assert.Equal(40, json.RootElement.GetProperty("secretKey").GetString()!.Length);
+        Assert.Equal("000.00.15.H06", json.RootElement.GetProperty("agencyId").GetString());
+        Assert.Equal("hmac-sha256", json.RootElement.GetProperty("algorithm").GetString());
+        Assert.Equal(0, revokeExit);
+        Assert.Equal(1, unknownExit);
+        Assert.Contains("LGSPNOSUCHKEY", unknownError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppsIssue_RsaKey_HasNoSecret_AndNeedsAPublicKey()
+    {
+        var pem = Path.Combine(Path.GetTempPath(), $"lgsp-{Guid.NewGuid():N}.pem");
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        await File.WriteAllTextAsync(pem, rsa.ExportSubjectPublicKeyInfoPem());
+        try
+        {
+            var (exit, output, _) = await RunAsync(
+                "apps", "issue", "--agency", "000.00.15.H06", "--name", "App", "--algorithm", "rsa-sha256", "--public-key", pem);
+            var (missingExit, _, missingError) = await RunAsync(
+                "apps", "issue", "--agency", "000.00.15.H06", "--name", "App", "--algorithm", "rsa-sha256");
+
+            Assert.Equal(0, exit);
+            using var json = JsonDocument.Parse(output);
+            Assert.False(json.RootElement.TryGetProperty("secretKey", out _));
+            Assert.Equal("rsa-sha256", json.RootElement.GetProperty("algorithm").GetString());
+            Assert.Equal(1, missingExit);
+            Assert.Contains("PEM", missingError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(pem);
+        }
+    }
+
+    [Fact]
     public async Task PortalExecutable_WithACommand_PrintsOnlyJsonOnStandardOutput()
     {
         var start = new ProcessStartInfo("dotnet")

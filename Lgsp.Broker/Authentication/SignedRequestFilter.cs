@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Lgsp.Broker.Applications;
+using Lgsp.Broker.Hosting;
+using Lgsp.Broker.Http;
+using Lgsp.Signing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lgsp.Broker.Authentication;
+
+/// <summary>
+/// Admits only requests signed by an active application (spec, "Signing"), and answers every refusal with the
+/// contract's problem codes. The verified application is then available through <see cref="CallingApplication"/>.
+/// </summary>
+internal sealed partial class SignedRequestFilter(
+    IApplicationRegistry registry,
+    ReplayGuard replays,
+    PresenceTracker presence,
+    IOptions<BrokerOptions> options,
+    TimeProvider time,
+    ILogger<SignedRequestFilter> logger) : IEndpointFilter
+{
+    /// <summary>Bodies of ordinary (non-upload) requests are hashed in memory up to this size.</summary>
+    public const int MaxJsonBytes = 1024 * 1024;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var now = time.GetUtcNow();
+        var payloadHash = await HashBodyAsync(http);
+        if (payloadHash is null)
+        {
+            return BrokerProblems.Problem(StatusCodes.Status413PayloadTooLarge, "ContentTooLarge",
+                $"A request body here may be at most {MaxJsonBytes} bytes.");
+        }
+
+        var signable = Signable(http, payloadHash);
+        var declared = DeclaredHash(signable);
+        if (declared is not null && !declared.Equals(payloadHash, StringComparison.OrdinalIgnoreCase))
+        {
+            return BrokerProblems.Problem(StatusCodes.Status400BadRequest, "ContentHashMismatch",
+                "The content SHA-256 header does not match the request body.");
+        }
+
+        var application = await FindApplicationAsync(signable, http.RequestAborted);
+        var policy = new VerificationPolicy(options.Value.Region, options.Value.Service, options.Value.MaxClockSkew);
+        var result = SignatureVerifier.Verify(signable, policy, _ => VerificationKeyOf(application), now);
+        if (!result.Succeeded)
+        {
+            LogRefused(logger, result.Failure, result.Header?.AccessKeyId ?? "");
+            return Refusal(result, now);
+        }
+
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            && !replays.TryAccept(result.Header!.Signature, 2 * options.Value.MaxClockSkew))
+        {
+            return BrokerProblems.Problem(StatusCodes.Status401Unauthorized, "ReplayedRequest",
+                "This signed request was already accepted; sign each request anew.");
+        }
+
+        CallingApplication.Set(http, application!);
+        presence.Seen(application!.AgencyId);
+        return await next(context);
+    }
+
+    private async Task<RegisteredApplication?> FindApplicationAsync(SignableRequest request, CancellationToken ct)
+    {
+        if (!request.Headers.TryGetValue("authorization", out var values)
+            || !AuthorizationHeader.TryParse(values[0].Trim(), out var header, out _))
+        {
+            return null;
+        }
+
+        return await registry.FindActiveAsync(header.AccessKeyId, ct);
+    }
+
+    private static VerificationKey? VerificationKeyOf(RegisteredApplication? application)
+    {
+        if (application is null)
+        {
+            return null;
+        }
+
+        RSA? publicKey = null;
+        if (application.PublicKeyPem is { } pem)
+        {
+            publicKey = RSA.Create();
+            publicKey.ImportFromPem(pem);
+        }
+
+        return new VerificationKey(application.AccessKeyId, application.Secret, publicKey);
+    }
+
+    private static async Task<string?> HashBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength is > MaxJsonBytes)
+        {
+            return null;
+        }
+
+        http.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxJsonBytes);
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+            }
+
+            http.Request.Body.Position = 0;
+            return Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+        catch (IOException)
+        {
+            // The buffer limit was exceeded by a body that did not declare its length.
+            return null;
+        }
+    }
+
+    private static SignableRequest Signable(HttpContext http, string payloadHash)
+    {
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path + http.Request.QueryString;
+        var query = raw.IndexOf('?', StringComparison.Ordinal);
+        var headers = http.Request.Headers.ToDictionary(
+            h => h.Key.ToLowerInvariant(),
+            h => (IReadOnlyList<string>)h.Value.Select(v => v ?? "").ToList(),
+            StringComparer.Ordinal);
+        return new SignableRequest(
+            http.Request.Method,
+            query < 0 ? raw : raw[..query],
+            query < 0 ? "" : raw[(query + 1)..],
+            headers,
+            payloadHash);
+    }
+
+    private static string? DeclaredHash(SignableRequest request) =>
+        SigningProfile.All.Select(p => p.ContentHashHeader).Distinct()
+            .Select(name => request.Headers.TryGetValue(name, out var values) ? values[0].Trim() : null)
+            .FirstOrDefault(value => value is not null);
+
+    private static IResult Refusal(VerificationResult result, DateTimeOffset now) => result.Failure switch
+    {
+        VerificationFailure.MissingAuthentication =>
+            BrokerProblems.Problem(StatusCodes.Status401Unauthorized, "MissingAuthentication", result.Detail),
+        VerificationFailure.MalformedAuthorization =>
+            BrokerProblems.Problem(StatusCodes.Status400BadRequest, "MalformedAuthorization", result.Detail),
+        VerificationFailure.RequestTimeTooSkewed =>
+            BrokerProblems.Problem(StatusCodes.Status401Unauthorized, "RequestTimeTooSkewed", result.Detail,
+                new Dictionary<string, object?>
+                {
+                    ["serverTime"] = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                }),
+        VerificationFailure.InvalidAccessKey =>
+            BrokerProblems.Problem(StatusCodes.Status401Unauthorized, "InvalidAccessKey", result.Detail),
+        _ => BrokerProblems.Problem(StatusCodes.Status401Unauthorized, "SignatureDoesNotMatch", result.Detail),
+    };
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Refused a signed request: {Failure} (access key {AccessKeyId})")]
+    private static partial void LogRefused(ILogger logger, VerificationFailure failure, string accessKeyId);
+}
