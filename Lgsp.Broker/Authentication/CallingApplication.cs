@@ -8,10 +8,10 @@ public static class CallingApplication
 {
     private const string Key = "lgsp.application";
 
-    /// <summary>The verified caller; endpoints behind <see cref="SignedRequestFilter"/> always have one.</summary>
+    /// <summary>The verified caller; endpoints marked <see cref="RequiresSignature"/> always have one.</summary>
     public static RegisteredApplication Get(HttpContext context) =>
         context.Items[Key] as RegisteredApplication
-        ?? throw new InvalidOperationException("The endpoint is not behind the signature filter.");
+        ?? throw new InvalidOperationException("The endpoint is not marked RequiresSignature.");
 
     internal static void Set(HttpContext context, RegisteredApplication application) => context.Items[Key] = application;
 }

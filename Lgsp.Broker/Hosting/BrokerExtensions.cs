@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lgsp.Broker.Authentication;
 using Lgsp.Broker.Directory;
+using Lgsp.Broker.Exchanges;
 using Lgsp.Broker.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,9 +24,14 @@ public static class BrokerExtensions
         services.AddSingleton(sp => new BrokerStore(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.DataDirectory));
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<PresenceTracker>();
-        services.AddScoped<SignedRequestFilter>();
+        services.AddSingleton<ExchangeStore>();
+        services.AddScoped<ExchangeService>();
         return services;
     }
+
+    /// <summary>Checks signatures before signed endpoints run; place it after authentication, before endpoints.</summary>
+    public static IApplicationBuilder UseLgspBroker(this IApplicationBuilder app) =>
+        app.UseMiddleware<SignedRequestMiddleware>();
 
     /// <summary>Maps the broker's HTTP endpoints.</summary>
     public static IEndpointRouteBuilder MapLgspBroker(this IEndpointRouteBuilder endpoints)
@@ -42,8 +48,10 @@ public static class BrokerExtensions
 
         var signed = api.MapGroup("")
             .AllowAnonymous()
-            .AddEndpointFilter<SignedRequestFilter>();
+            .WithMetadata(new RequiresSignature())
+            .AddEndpointFilter<BrokerExceptionFilter>();
         signed.MapDirectory();
+        signed.MapExchanges();
         return endpoints;
     }
 

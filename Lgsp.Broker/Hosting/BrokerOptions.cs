@@ -14,4 +14,10 @@ public sealed class BrokerOptions
 
     /// <summary>How far a request's signing time may be from the server's clock.</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The largest content an exchange may carry; 256 MiB by default.</summary>
+    public long MaxContentBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>How long an allocated exchange waits for upload and submission before it expires.</summary>
+    public TimeSpan AllocationLifetime { get; set; } = TimeSpan.FromDays(7);
 }

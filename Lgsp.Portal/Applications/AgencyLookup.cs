@@ -9,4 +9,7 @@ internal sealed class AgencyLookup(AgencyDirectoryService directory) : IAgencyLo
 {
     public Task<IReadOnlyList<Agency>> SearchAsync(string query, int limit, CancellationToken cancellationToken) =>
         directory.SearchAsync(query, limit, cancellationToken);
+
+    public Task<Agency?> FindAsync(string id, CancellationToken cancellationToken) =>
+        directory.FindAsync(id, cancellationToken);
 }

@@ -93,6 +93,7 @@ internal static class PortalWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<PasswordChangeGate>();
+        app.UseLgspBroker();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

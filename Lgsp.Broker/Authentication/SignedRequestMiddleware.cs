@@ -11,41 +11,67 @@ using Microsoft.Extensions.Options;
 
 namespace Lgsp.Broker.Authentication;
 
+/// <summary>Endpoint metadata: the endpoint answers only requests signed by an active application.</summary>
+public sealed class RequiresSignature;
+
 /// <summary>
-/// Admits only requests signed by an active application (spec, "Signing"), and answers every refusal with the
-/// contract's problem codes. The verified application is then available through <see cref="CallingApplication"/>.
+/// Admits to endpoints marked <see cref="RequiresSignature"/> only requests signed by an active application
+/// (spec, "Signing"), and answers every refusal with the contract's problem codes. It runs before the endpoint
+/// binds its parameters, so the body it hashed is the body the endpoint reads. The verified application is
+/// then available through <see cref="CallingApplication"/>.
 /// </summary>
-internal sealed partial class SignedRequestFilter(
-    IApplicationRegistry registry,
+internal sealed partial class SignedRequestMiddleware(
+    RequestDelegate next,
     ReplayGuard replays,
     PresenceTracker presence,
     IOptions<BrokerOptions> options,
     TimeProvider time,
-    ILogger<SignedRequestFilter> logger) : IEndpointFilter
+    ILogger<SignedRequestMiddleware> logger)
 {
     /// <summary>Bodies of ordinary (non-upload) requests are hashed in memory up to this size.</summary>
     public const int MaxJsonBytes = 1024 * 1024;
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async Task InvokeAsync(HttpContext http, IApplicationRegistry registry)
     {
-        var http = context.HttpContext;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiresSignature>() is null)
+        {
+            await next(http);
+            return;
+        }
+
+        var refusal = await AdmitAsync(http, registry);
+        if (refusal is not null)
+        {
+            await refusal.ExecuteAsync(http);
+            return;
+        }
+
+        await next(http);
+    }
+
+    private async Task<IResult?> AdmitAsync(HttpContext http, IApplicationRegistry registry)
+    {
         var now = time.GetUtcNow();
-        var payloadHash = await HashBodyAsync(http);
+        var streamed = http.GetEndpoint()?.Metadata.GetMetadata<StreamedContent>() is not null;
+        var declared = DeclaredHash(Signable(http, ""));
+        var limit = streamed ? options.Value.MaxContentBytes : MaxJsonBytes;
+        var payloadHash = streamed && declared is not null ? declared.ToLowerInvariant()
+            : streamed ? await SpoolBodyAsync(http, limit)
+            : await HashBodyAsync(http);
         if (payloadHash is null)
         {
             return BrokerProblems.Problem(StatusCodes.Status413PayloadTooLarge, "ContentTooLarge",
-                $"A request body here may be at most {MaxJsonBytes} bytes.");
+                $"A request body here may be at most {limit} bytes.");
         }
 
         var signable = Signable(http, payloadHash);
-        var declared = DeclaredHash(signable);
         if (declared is not null && !declared.Equals(payloadHash, StringComparison.OrdinalIgnoreCase))
         {
             return BrokerProblems.Problem(StatusCodes.Status400BadRequest, "ContentHashMismatch",
                 "The content SHA-256 header does not match the request body.");
         }
 
-        var application = await FindApplicationAsync(signable, http.RequestAborted);
+        var application = await FindApplicationAsync(registry, signable, http.RequestAborted);
         var policy = new VerificationPolicy(options.Value.Region, options.Value.Service, options.Value.MaxClockSkew);
         var result = SignatureVerifier.Verify(signable, policy, _ => VerificationKeyOf(application), now);
         if (!result.Succeeded)
@@ -63,10 +89,13 @@ internal sealed partial class SignedRequestFilter(
 
         CallingApplication.Set(http, application!);
         presence.Seen(application!.AgencyId);
-        return await next(context);
+        return null;
     }
 
-    private async Task<RegisteredApplication?> FindApplicationAsync(SignableRequest request, CancellationToken ct)
+    private static async Task<RegisteredApplication?> FindApplicationAsync(
+        IApplicationRegistry registry,
+        SignableRequest request,
+        CancellationToken ct)
     {
         if (!request.Headers.TryGetValue("authorization", out var values)
             || !AuthorizationHeader.TryParse(values[0].Trim(), out var header, out _))
@@ -120,6 +149,39 @@ internal sealed partial class SignedRequestFilter(
             // The buffer limit was exceeded by a body that did not declare its length.
             return null;
         }
+    }
+
+    private async Task<string?> SpoolBodyAsync(HttpContext http, long limit)
+    {
+        if (http.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var spool = Path.Combine(options.Value.DataDirectory, "spool");
+        System.IO.Directory.CreateDirectory(spool);
+        var file = new FileStream(Path.Combine(spool, Guid.NewGuid().ToString("N")), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        http.Response.RegisterForDisposeAsync(file);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[64 * 1024];
+        long size = 0;
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            size += read;
+            if (size > limit)
+            {
+                return null;
+            }
+
+            sha.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), http.RequestAborted);
+        }
+
+        file.Position = 0;
+        http.Request.Body = file;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     private static SignableRequest Signable(HttpContext http, string payloadHash)

@@ -1,0 +1,132 @@
+using Lgsp.Broker.Authentication;
+using Lgsp.Broker.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace Lgsp.Broker.Exchanges;
+
+/// <summary>The exchange endpoints of the wire contract, each a thin call into <see cref="ExchangeService"/>.</summary>
+internal static class ExchangeEndpoints
+{
+    public static RouteGroupBuilder MapExchanges(this RouteGroupBuilder api)
+    {
+        api.MapPost("/exchanges", async (HttpContext http, CreateExchangeRequest body, ExchangeService exchanges) =>
+            {
+                var key = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
+                var created = await exchanges.CreateAsync(CallingApplication.Get(http), body, key, http.RequestAborted);
+                return TypedResults.Created($"/api/v1/exchanges/{created.Id}", created);
+            })
+            .WithName("CreateExchange");
+
+        api.MapPut("/exchanges/{id}/content", async (HttpContext http, string id, ExchangeService exchanges) =>
+            {
+                var (sha256, size) = await exchanges.UploadAsync(CallingApplication.Get(http), id, http.Request.Body, http.RequestAborted);
+                return TypedResults.Ok(new { id, sha256, size });
+            })
+            .WithMetadata(new StreamedContent())
+            .WithName("UploadContent");
+
+        api.MapPut("/exchanges/{id}/policy", async (HttpContext http, string id, PolicyRequest body, ExchangeService exchanges) =>
+                TypedResults.Ok(await exchanges.SetPolicyAsync(CallingApplication.Get(http), id, body, http.RequestAborted)))
+            .WithName("SetPolicy");
+
+        api.MapPost("/exchanges/{id}/submit", async (HttpContext http, string id, ExchangeService exchanges) =>
+            {
+                var exchange = await exchanges.SubmitAsync(CallingApplication.Get(http), id, http.RequestAborted);
+                return TypedResults.Accepted($"/api/v1/exchanges/{id}", ExchangeViews.View(exchange));
+            })
+            .WithName("SubmitExchange");
+
+        api.MapGet("/exchanges/{id}", (HttpContext http, string id, ExchangeService exchanges) =>
+                TypedResults.Ok(ExchangeViews.View(exchanges.Get(CallingApplication.Get(http), id))))
+            .WithName("GetExchange");
+
+        api.MapGet("/inbox", (HttpContext http, string? status, ExchangeService exchanges) =>
+                TypedResults.Ok(exchanges.Inbox(CallingApplication.Get(http), status)
+                    .Select(x => ExchangeViews.Item(x.Exchange, x.Recipient)).ToList()))
+            .WithName("Inbox");
+
+        api.MapPost("/exchanges/{id}/ready", async (HttpContext http, string id, ExchangeService exchanges) =>
+            {
+                var exchange = await exchanges.ReadyAsync(CallingApplication.Get(http), id, http.RequestAborted);
+                return TypedResults.Ok(new ReadyResponse(
+                    $"/api/v1/exchanges/{id}/content", exchange.Sha256!, exchange.Size!.Value, exchange.ExpiresUtc));
+            })
+            .WithName("Ready");
+
+        api.MapGet("/exchanges/{id}/content", (HttpContext http, string id, ExchangeService exchanges) =>
+            {
+                var (exchange, content) = exchanges.OpenContent(CallingApplication.Get(http), id);
+                http.Response.RegisterForDispose(content);
+                return TypedResults.Stream(
+                    content,
+                    exchange.ContentType ?? "application/octet-stream",
+                    entityTag: new EntityTagHeaderValue($"\"{exchange.Sha256}\""),
+                    enableRangeProcessing: true);
+            })
+            .WithName("DownloadContent");
+
+        api.MapPost("/exchanges/{id}/ack", async (HttpContext http, string id, AckRequest body, ExchangeService exchanges) =>
+                TypedResults.Ok(ExchangeViews.View(
+                    await exchanges.AcknowledgeAsync(CallingApplication.Get(http), id, body.Sha256, http.RequestAborted))))
+            .WithName("Acknowledge");
+
+        api.MapPost("/exchanges/{id}/reject", async (HttpContext http, string id, RejectRequest body, ExchangeService exchanges) =>
+                TypedResults.Ok(ExchangeViews.View(
+                    await exchanges.RejectAsync(CallingApplication.Get(http), id, body.Reason, http.RequestAborted))))
+            .WithName("Reject");
+
+        return api;
+    }
+}
+
+/// <summary>Wire views of exchanges: metadata, hashes and times, never content.</summary>
+internal static class ExchangeViews
+{
+    public static ExchangeView View(Exchange e) => new(
+        e.Id,
+        e.SourceAgencyId,
+        e.Title,
+        e.Priority.ToString().ToLowerInvariant(),
+        e.DataType,
+        e.ContentType,
+        ExchangeService.OverallStatus(e).ToString(),
+        e.Sha256,
+        e.Size,
+        e.CreatedUtc,
+        e.SubmittedUtc,
+        e.ExpiresUtc,
+        e.ContentErasedUtc is not null,
+        e.Recipients.Select(r => new RecipientView(
+            r.AgencyId, r.RoutedFrom, r.Status.ToString(), r.OfferedUtc, r.ReceivingUtc, r.DeliveredUtc, r.RejectedUtc,
+            r.RejectionReason)).ToList());
+
+    public static InboxItem Item(Exchange e, Recipient r) => new(
+        e.Id,
+        e.SourceAgencyId,
+        e.Title,
+        e.Priority.ToString().ToLowerInvariant(),
+        e.DataType,
+        e.Sha256,
+        e.Size,
+        e.SubmittedUtc,
+        r.Status.ToString());
+}
+
+/// <summary>Turns <see cref="BrokerException"/> into the contract's problem responses.</summary>
+internal sealed class BrokerExceptionFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (BrokerException refusal)
+        {
+            return BrokerProblems.Problem(refusal.Status, refusal.Code, refusal.Message, refusal.Extra);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using Lgsp.Broker.Storage;
+using LiteDB;
+
+namespace Lgsp.Broker.Exchanges;
+
+/// <summary>
+/// Exchanges and their content in the broker's LiteDB file. Every change to an exchange is one LiteDB
+/// transaction, committed to the file before the HTTP answer is sent: an exchange answered 2xx survives a
+/// crash of the process at any later moment.
+/// </summary>
+public sealed class ExchangeStore
+{
+    private const int ChunkBytes = 255 * 1024;
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<Exchange> _exchanges;
+    private readonly ILiteStorage<string> _content;
+
+    // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public ExchangeStore(BrokerStore store)
+    {
+        _db = store.Database;
+        _exchanges = _db.GetCollection<Exchange>("exchanges");
+        _exchanges.EnsureIndex(e => e.IdempotencyKey);
+        _exchanges.EnsureIndex("recipients", "$.Recipients[*].AgencyId");
+        _content = _db.FileStorage;
+    }
+
+    public Exchange? Find(string id) => _exchanges.FindById(id);
+
+    public Exchange? FindByIdempotencyKey(string sourceKeyId, string key) =>
+        _exchanges.Find(e => e.IdempotencyKey == key).FirstOrDefault(e => e.SourceKeyId == sourceKeyId);
+
+    /// <summary>Exchanges with a recipient entry for <paramref name="agencyId"/>.</summary>
+    public IEnumerable<Exchange> ForRecipient(string agencyId) =>
+        _exchanges.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId));
+
+    public void Insert(Exchange exchange) => _exchanges.Insert(exchange);
+
+    /// <summary>Reads, changes and writes one exchange under the store's lock; returns the changed exchange.</summary>
+    public async Task<Exchange> UpdateAsync(string id, Action<Exchange> change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var exchange = _exchanges.FindById(id) ?? throw new InvalidOperationException("The exchange vanished.");
+            change(exchange);
+            _exchanges.Update(exchange);
+            return exchange;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Streams <paramref name="body"/> into storage, hashing as it goes. Returns the hex SHA-256 and size, or
+    /// null (and keeps nothing) when the body exceeds <paramref name="maxBytes"/>.
+    /// </summary>
+    public async Task<(string Sha256, long Size)?> WriteContentAsync(
+        string exchangeId,
+        Stream body,
+        long maxBytes,
+        CancellationToken cancellationToken)
+    {
+        var fileId = FileId(exchangeId);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        var buffer = new byte[ChunkBytes];
+        using (var file = _content.OpenWrite(fileId, exchangeId))
+        {
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                size += read;
+                if (size > maxBytes)
+                {
+                    break;
+                }
+
+                sha.AppendData(buffer, 0, read);
+                file.Write(buffer, 0, read);
+            }
+        }
+
+        if (size > maxBytes)
+        {
+            EraseContent(exchangeId);
+            return null;
+        }
+
+        return (Convert.ToHexStringLower(sha.GetHashAndReset()), size);
+    }
+
+    /// <summary>A seekable stream over the stored content, or null when there is none.</summary>
+    public Stream? OpenContent(string exchangeId) =>
+        _content.Exists(FileId(exchangeId)) ? _content.OpenRead(FileId(exchangeId)) : null;
+
+    /// <summary>The hex SHA-256 of the stored content, read back from storage.</summary>
+    public string? HashStoredContent(string exchangeId)
+    {
+        using var stream = OpenContent(exchangeId);
+        return stream is null ? null : Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>
+    /// Erases content so that its bytes leave the file (Điều 5.3): chunks are overwritten with zeros, deleted,
+    /// and a checkpoint writes the zeroed pages over the originals in the data file.
+    /// </summary>
+    public void EraseContent(string exchangeId)
+    {
+        var fileId = FileId(exchangeId);
+        var chunks = _db.GetCollection("_chunks");
+        foreach (var chunk in chunks.Find(Query.EQ("_id.f", fileId)).ToList())
+        {
+            chunk["data"] = new byte[chunk["data"].AsBinary.Length];
+            chunks.Update(chunk);
+        }
+
+        _content.Delete(fileId);
+        _db.Checkpoint();
+    }
+
+    private static string FileId(string exchangeId) => $"content/{exchangeId}";
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+
+namespace Lgsp.Signing.Http;
+
+/// <summary>
+/// Signs every request an <see cref="HttpClient"/> sends with the application's credentials, as the broker
+/// expects: <c>host</c>, the date header, <c>content-type</c> and the content's SHA-256 header are signed. The
+/// content hash is sent in its header, so the broker can stream large uploads instead of hashing them first.
+/// </summary>
+public sealed class SigningHandler(
+    SigningCredentials credentials,
+    SigningProfile profile,
+    VerificationPolicy scope,
+    TimeProvider? time = null) : DelegatingHandler
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
+        var payloadHash = await HashContentAsync(request.Content, cancellationToken);
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["host"] = [uri.IsDefaultPort ? uri.Host : uri.Authority],
+            [profile.ContentHashHeader] = [payloadHash],
+        };
+        if (request.Content?.Headers.ContentType is { } contentType)
+        {
+            headers["content-type"] = [contentType.ToString()];
+        }
+
+        var signable = new SignableRequest(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), headers, payloadHash);
+        var authorization = RequestSigner.Sign(signable, headers, profile, credentials, scope, _time.GetUtcNow());
+
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.TryAddWithoutValidation(profile.DateHeader, headers[profile.DateHeader][0]);
+        request.Headers.TryAddWithoutValidation(profile.ContentHashHeader, payloadHash);
+        return await base.SendAsync(request, cancellationToken);
+    }
+
+    private static async Task<string> HashContentAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return CanonicalRequest.EmptyPayloadHash;
+        }
+
+        // Buffered once and hashed; HttpContent replays the buffered bytes when the request is sent.
+        await content.LoadIntoBufferAsync(cancellationToken);
+        var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        if (stream.CanSeek)
+        {
+            stream.Position = 0;
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Lgsp.Tests.Support;
+
+namespace Lgsp.Tests.Broker;
+
+/// <summary>The whole exchange flow between applications of different agencies, over real HTTP.</summary>
+[Collection(WebCollection.Name)]
+public sealed class ExchangeFlowTests : IDisposable
+{
+    private const string Health = "000.00.15.H06";
+    private const string Science = "000.00.14.H06";
+    private const string ItCentre = "000.01.11.H06";
+    private const string RetiredInformation = "000.00.11.H06";
+
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task Exchange_ToTwoAgencies_IsDeliveredToOne_RejectedByTheOther_AndItsContentErased()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        using var science = await BrokerClient.IssueAsync(_portal, Science);
+        using var itCentre = await BrokerClient.IssueAsync(_portal, ItCentre);
+        var marker = "NOI-DUNG-" + Guid.NewGuid().ToString("N");
+        var content = Encoding.UTF8.GetBytes($"{{\"baoCao\":\"{marker}\",\"ghiChu\":\"Sở Y tế gửi\"}}");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+
+        var (created, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { RetiredInformation, ItCentre }, title = "Báo cáo tháng 11", priority = "high", dataType = "json" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = exchange.GetProperty("id").GetString()!;
+        Assert.Equal(Science, exchange.GetProperty("recipients")[0].GetProperty("agencyId").GetString());
+        Assert.True(exchange.GetProperty("recipients")[0].GetProperty("routed").GetBoolean());
+
+        var upload = await source.Http.PutAsync(exchange.GetProperty("uploadUrl").GetString(), new ByteArrayContent(content));
+        var again = await source.Http.PutAsync(exchange.GetProperty("uploadUrl").GetString(), new ByteArrayContent(content));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var (submitted, _) = await source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit");
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+
+        var (_, inbox) = await science.SendAsync(HttpMethod.Get, "/api/v1/inbox");
+        Assert.Equal(id, inbox[0].GetProperty("id").GetString());
+        var (_, ready) = await science.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ready");
+        var download = ready.GetProperty("downloadUrl").GetString()!;
+
+        using var partial = new HttpRequestMessage(HttpMethod.Get, download);
+        partial.Headers.Range = new RangeHeaderValue(0, 9);
+        var firstBytes = await science.Http.SendAsync(partial);
+        Assert.Equal(HttpStatusCode.PartialContent, firstBytes.StatusCode);
+        Assert.Equal(content[..10], await firstBytes.Content.ReadAsByteArrayAsync());
+        var whole = await science.Http.GetAsync(download);
+        Assert.Equal(content, await whole.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"\"{sha}\"", whole.Headers.ETag!.Tag);
+
+        var (wrongAck, wrongBody) = await science.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = new string('0', 64) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongAck.StatusCode);
+        Assert.Equal("ContentHashMismatch", wrongBody.GetProperty("code").GetString());
+        var (ack, _) = await science.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = sha });
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+
+        var (rejected, afterReject) = await itCentre.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/reject",
+            new { reason = "Không thuộc thẩm quyền" });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.True(afterReject.GetProperty("contentErased").GetBoolean());
+
+        var (_, status) = await source.SendAsync(HttpMethod.Get, $"/api/v1/exchanges/{id}");
+        var statuses = status.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("status").GetString());
+        Assert.Equal(["Delivered", "Rejected"], statuses);
+        Assert.Equal(sha, status.GetProperty("sha256").GetString());
+        Assert.DoesNotContain(marker, await ReadBrokerFilesAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherAgency_ReadingAnExchange_GetsNotFound()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        using var stranger = await BrokerClient.IssueAsync(_portal, ItCentre);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Riêng", dataType = "pdf" });
+        var id = exchange.GetProperty("id").GetString()!;
+
+        var (read, body) = await stranger.SendAsync(HttpMethod.Get, $"/api/v1/exchanges/{id}");
+        var (upload, _) = await stranger.SendAsync(HttpMethod.Put, $"/api/v1/exchanges/{id}/content", new { x = 1 });
+
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal("NotFound", body.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownDestination_IsRefusedWithSuggestions()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+
+        var (response, body) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { "000.00.99.H06" }, title = "Thử", dataType = "json" });
+        var (byName, named) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { "so y te" }, title = "Thử", dataType = "json" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("UnknownDestination", body.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, byName.StatusCode);
+        Assert.Equal(Health, named.GetProperty("suggestions")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_RetriedCreation_ReturnsTheSameExchange()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var body = new { to = new[] { Science }, title = "Một lần", dataType = "xml" };
+
+        async Task<(HttpStatusCode, string?)> CreateAsync(object json)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchanges")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(json),
+            };
+            request.Headers.Add("Idempotency-Key", "bao-cao-11");
+            var response = await source.Http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, System.Text.Json.JsonDocument.Parse(text).RootElement.TryGetProperty("id", out var id) ? id.GetString() : null);
+        }
+
+        var first = await CreateAsync(body);
+        var second = await CreateAsync(body);
+        var reused = await CreateAsync(new { to = new[] { Science }, title = "Khác", dataType = "xml" });
+
+        Assert.Equal(HttpStatusCode.Created, first.Item1);
+        Assert.Equal(first.Item2, second.Item2);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.Item1);
+    }
+
+    [Fact]
+    public async Task Upload_DifferentFromTheDeclaredHash_IsRefusedAndKeepsNothing()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Có băm", dataType = "binary", sha256 = new string('a', 64) });
+        var id = exchange.GetProperty("id").GetString()!;
+
+        var upload = await source.Http.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent([1, 2, 3]));
+        var (submit, submitBody) = await source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, submit.StatusCode);
+        Assert.Equal("ContentNotUploaded", submitBody.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SameSignedPost_SentTwice_IsRefusedAsAReplay()
+    {
+        var key = await BrokerClient.IssueKeyAsync(_portal, Health);
+        var frozen = new FrozenClock(DateTimeOffset.UtcNow);
+        using var client = BrokerClient.Create(_portal, Health, key, frozen);
+        var body = new { to = new[] { Science }, title = "Gửi một lần", dataType = "json" };
+
+        var (first, _) = await client.SendAsync(HttpMethod.Post, "/api/v1/exchanges", body);
+        var (second, problem) = await client.SendAsync(HttpMethod.Post, "/api/v1/exchanges", body);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal("ReplayedRequest", problem.GetProperty("code").GetString());
+    }
+
+    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private async Task<string> ReadBrokerFilesAsync()
+    {
+        var text = new StringBuilder();
+        foreach (var file in System.IO.Directory.GetFiles(_portal.DataDirectory, "broker*.db"))
+        {
+            await using var stream = new System.IO.FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Encoding.Latin1);
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
+    }
+}
