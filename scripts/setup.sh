@@ -3,7 +3,7 @@
 # only checks. Called by scripts/start.sh and scripts/test.sh; safe to run by hand.
 set -euo pipefail
 
-packages=(chromium poppler-utils fonts-liberation2 fonts-croscore curl)
+packages=(chromium poppler-utils fonts-liberation2 fonts-croscore curl jq)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
