@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Lgsp.Broker.Applications;
 using Lgsp.Broker.Hosting;
+using Lgsp.Broker.Presence;
 using Lgsp.Broker.Http;
 using Lgsp.Signing;
 using Microsoft.AspNetCore.Http;
@@ -88,7 +89,7 @@ internal sealed partial class SignedRequestMiddleware(
         }
 
         CallingApplication.Set(http, application!);
-        presence.Seen(application!.AgencyId);
+        presence.Seen(application!.AccessKeyId, application.AgencyId);
         return null;
     }
 

@@ -1,4 +1,4 @@
-using Lgsp.Broker.Authentication;
+using Lgsp.Broker.Presence;
 using Lgsp.Directory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

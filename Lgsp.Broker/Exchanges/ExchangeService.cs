@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Lgsp.Broker.Applications;
 using Lgsp.Broker.Directory;
+using Lgsp.Broker.Events;
 using Lgsp.Broker.Hosting;
 using Lgsp.Broker.Http;
 using Lgsp.Directory;
@@ -18,6 +19,7 @@ namespace Lgsp.Broker.Exchanges;
 public sealed class ExchangeService(
     ExchangeStore store,
     IAgencyLookup directory,
+    EventHub events,
     IOptions<BrokerOptions> options,
     TimeProvider time)
 {
@@ -183,10 +185,17 @@ public sealed class ExchangeService(
         if (!intact)
         {
             store.EraseContent(id);
+            return submitted;
         }
 
+        // Crash point: the offers are committed before anyone is told; a stream that opens later replays them
+        // from the inbox, so a crash here loses no offer.
+        submitted.Recipients.ForEach(r => events.Offered(r.AgencyId, id));
         return submitted;
     }
+
+    /// <summary>An exchange by id, for the broker's own timers.</summary>
+    public Exchange Find(string id) => store.Find(id) ?? throw BrokerException.NotFound();
 
     /// <summary>The exchange as its source or a recipient may see it; 404 for anyone else.</summary>
     public Exchange Get(RegisteredApplication caller, string id)
@@ -266,7 +275,7 @@ public sealed class ExchangeService(
                 "The acknowledged sha256 is not the content's; nothing was marked delivered.");
         }
 
-        return await FinishAsync(id, caller.AgencyId, r =>
+        return await FinishAsync(id, caller.AgencyId, EventTypes.Delivered, r =>
         {
             r.Status = RecipientStatus.Delivered;
             r.DeliveredUtc = time.GetUtcNow().UtcDateTime;
@@ -288,7 +297,7 @@ public sealed class ExchangeService(
 
         var text = VietnameseText.Normalize(reason);
         Require(text.Length is > 0 and <= 2000, "InvalidRequest", "reason is required (at most 2000 characters).");
-        return await FinishAsync(id, caller.AgencyId, r =>
+        return await FinishAsync(id, caller.AgencyId, EventTypes.Rejected, r =>
         {
             r.Status = RecipientStatus.Rejected;
             r.RejectedUtc = time.GetUtcNow().UtcDateTime;
@@ -302,22 +311,38 @@ public sealed class ExchangeService(
             ? RecipientStatus.Delivered
             : exchange.Recipients.Where(r => r.Status != RecipientStatus.Delivered).Min(r => r.Status);
 
-    private async Task<Exchange> FinishAsync(
+    /// <summary>
+    /// Moves one recipient to a final status, tells the source when its policy asks, and erases the content once
+    /// every recipient is final. Used by acknowledgement, rejection and the delivery timers.
+    /// </summary>
+    public async Task<Exchange> FinishAsync(
         string id,
         string agencyId,
+        string eventType,
         Action<Recipient> change,
         CancellationToken cancellationToken)
     {
         var updated = await store.UpdateAsync(id, e => change(e.RecipientOf(agencyId)!), cancellationToken);
-        if (updated.Recipients.All(r => r.IsFinal) && updated.ContentErasedUtc is null)
+        if (updated.Policy.Notify.Contains(eventType["exchange.".Length..]))
         {
-            // Crash point: the final status is committed; if the process dies before the erasure, the expiry
-            // sweep erases content of exchanges whose recipients are all final.
-            store.EraseContent(id);
-            updated = await store.UpdateAsync(id, e => e.ContentErasedUtc = time.GetUtcNow().UtcDateTime, cancellationToken);
+            events.Notify(updated.SourceKeyId, eventType, id, agencyId);
         }
 
-        return updated;
+        return await EraseIfFinishedAsync(updated, cancellationToken);
+    }
+
+    /// <summary>Erases the content of an exchange whose recipients are all final (Điều 5.3).</summary>
+    public async Task<Exchange> EraseIfFinishedAsync(Exchange exchange, CancellationToken cancellationToken)
+    {
+        if (!exchange.Recipients.All(r => r.IsFinal) || exchange.ContentErasedUtc is not null)
+        {
+            return exchange;
+        }
+
+        // Crash point: the final statuses are committed; if the process dies before the erasure below, the
+        // delivery timers find the exchange finished with content still kept and erase it then.
+        store.EraseContent(exchange.Id);
+        return await store.UpdateAsync(exchange.Id, e => e.ContentErasedUtc = time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     private Exchange SourceExchange(RegisteredApplication caller, string id)

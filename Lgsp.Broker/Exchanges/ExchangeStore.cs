@@ -40,6 +40,14 @@ public sealed class ExchangeStore
 
     public void Insert(Exchange exchange) => _exchanges.Insert(exchange);
 
+    /// <summary>Exchanges that still have work: a recipient not final, or content not yet erased.</summary>
+    /// <remarks>
+    /// Limitation: this reads every unfinished exchange at each timer tick, because deadlines are not indexed
+    /// yet; with hundreds of thousands in flight a tick costs seconds. An index on the next deadline fixes it.
+    /// </remarks>
+    public IReadOnlyList<Exchange> Unfinished() =>
+        _exchanges.Find(e => e.ContentErasedUtc == null).ToList();
+
     /// <summary>Reads, changes and writes one exchange under the store's lock; returns the changed exchange.</summary>
     public async Task<Exchange> UpdateAsync(string id, Action<Exchange> change, CancellationToken cancellationToken)
     {

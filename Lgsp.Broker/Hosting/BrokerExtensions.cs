@@ -1,7 +1,9 @@
 using System.Globalization;
 using Lgsp.Broker.Authentication;
 using Lgsp.Broker.Directory;
+using Lgsp.Broker.Events;
 using Lgsp.Broker.Exchanges;
+using Lgsp.Broker.Presence;
 using Lgsp.Broker.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +25,10 @@ public static class BrokerExtensions
         services.AddOptions<BrokerOptions>();
         services.AddSingleton(sp => new BrokerStore(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.DataDirectory));
         services.AddSingleton<ReplayGuard>();
+        services.AddSingleton<ConnectionLog>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<EventHub>();
+        services.AddHostedService<DeliveryTimers>();
         services.AddSingleton<ExchangeStore>();
         services.AddScoped<ExchangeService>();
         return services;
@@ -52,6 +57,7 @@ public static class BrokerExtensions
             .AddEndpointFilter<BrokerExceptionFilter>();
         signed.MapDirectory();
         signed.MapExchanges();
+        signed.MapEvents();
         return endpoints;
     }
 

@@ -1,0 +1,71 @@
+using Lgsp.Broker.Storage;
+using LiteDB;
+
+namespace Lgsp.Broker.Presence;
+
+/// <summary>One period during which an application was online (Điều 5.11, 5.12).</summary>
+public sealed class ConnectionSession
+{
+    public ObjectId Id { get; set; } = ObjectId.NewObjectId();
+
+    public string AccessKeyId { get; set; } = "";
+
+    public string AgencyId { get; set; } = "";
+
+    public DateTime ConnectedUtc { get; set; }
+
+    public DateTime? DisconnectedUtc { get; set; }
+
+    /// <summary>True when the session was closed by a restart rather than observed to end.</summary>
+    public bool Interrupted { get; set; }
+}
+
+/// <summary>The connection history in the broker's LiteDB file: every connect and disconnect with its time.</summary>
+public sealed class ConnectionLog
+{
+    private readonly ILiteCollection<ConnectionSession> _sessions;
+
+    public ConnectionLog(BrokerStore store)
+    {
+        _sessions = store.Database.GetCollection<ConnectionSession>("connections");
+        _sessions.EnsureIndex(s => s.AccessKeyId);
+        _sessions.EnsureIndex(s => s.AgencyId);
+        _sessions.EnsureIndex(s => s.DisconnectedUtc);
+    }
+
+    public ConnectionSession Open(string accessKeyId, string agencyId, DateTime nowUtc)
+    {
+        var session = new ConnectionSession { AccessKeyId = accessKeyId, AgencyId = agencyId, ConnectedUtc = nowUtc };
+        _sessions.Insert(session);
+        return session;
+    }
+
+    public void Close(ConnectionSession session, DateTime disconnectedUtc, bool interrupted = false)
+    {
+        session.DisconnectedUtc = disconnectedUtc;
+        session.Interrupted = interrupted;
+        _sessions.Update(session);
+    }
+
+    /// <summary>Closes sessions left open by a process that stopped without closing them.</summary>
+    public int CloseDangling(DateTime nowUtc)
+    {
+        var open = _sessions.Find(s => s.DisconnectedUtc == null).ToList();
+        open.ForEach(s => Close(s, nowUtc, interrupted: true));
+        return open.Count;
+    }
+
+    /// <summary>When an application of <paramref name="agencyId"/> was last online, or null if never.</summary>
+    public DateTime? LastOnline(string agencyId) =>
+        _sessions.Find(s => s.AgencyId == agencyId)
+            .Select(s => s.DisconnectedUtc ?? DateTime.MaxValue)
+            .DefaultIfEmpty()
+            .Max() is var last && last == default ? null : last;
+
+    /// <summary>Sessions of an application or agency, newest first.</summary>
+    public IReadOnlyList<ConnectionSession> History(string? accessKeyId, string? agencyId, int limit) =>
+        _sessions.Find(s => (accessKeyId == null || s.AccessKeyId == accessKeyId) && (agencyId == null || s.AgencyId == agencyId))
+            .OrderByDescending(s => s.ConnectedUtc)
+            .Take(limit)
+            .ToList();
+}
