@@ -26,19 +26,40 @@ public static class AgencyCsv
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
+    /// <summary>The longest full name accepted.</summary>
+    public const int MaxNameLength = 500;
+
+    /// <summary>The longest short name accepted.</summary>
+    public const int MaxShortNameLength = 100;
+
+    /// <summary>Why a name or short name is refused, in Vietnamese, or null when both are fine.</summary>
+    public static string? CheckNames(string name, string shortName) =>
+        name.Length == 0 ? "Thiếu tên cơ quan."
+        : name.Length > MaxNameLength ? $"Tên cơ quan dài tối đa {MaxNameLength} ký tự."
+        : shortName.Length > MaxShortNameLength ? $"Tên viết tắt dài tối đa {MaxShortNameLength} ký tự."
+        : null;
+
     /// <summary>
-    /// Reads and checks a whole file. Successors must exist in the file or in <paramref name="existingIds"/>.
-    /// Any error makes the import invalid: callers import all of <see cref="CsvImport.Agencies"/> or nothing.
+    /// Reads and checks a whole file. A retired agency's successors must be in the file or in
+    /// <paramref name="existing"/>, and in operation once the file is applied, so that routing always ends at an
+    /// active body and no chain of successors can loop. Any error makes the import invalid: callers import all
+    /// of <see cref="CsvImport.Agencies"/> or nothing.
     /// </summary>
-    public static CsvImport Read(TextReader reader, IReadOnlySet<string> existingIds)
+    public static CsvImport Read(TextReader reader, IReadOnlyCollection<Agency> existing)
     {
         var errors = new List<CsvError>();
         var agencies = new List<Agency>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         int[]? columnIndex = null;
 
-        foreach (var (line, fields) in CsvReader.Read(reader))
+        foreach (var (line, fields, unterminated) in CsvReader.Read(reader))
         {
+            if (unterminated)
+            {
+                errors.Add(new CsvError(line, "Dấu ngoặc kép (\") mở ở dòng này không được đóng."));
+                continue;
+            }
+
             if (fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -58,7 +79,7 @@ public static class AgencyCsv
             string Field(string column)
             {
                 var index = columnIndex[Columns.ToList().IndexOf(column)];
-                return index >= 0 && index < fields.Count ? VietnameseText.Normalize(fields[index]) : "";
+                return index >= 0 && index < fields.Count ? VietnameseText.Normalize(CsvReader.Unprotect(fields[index])) : "";
             }
 
             var agency = ReadRecord(Field, line, errors);
@@ -82,7 +103,7 @@ public static class AgencyCsv
             errors.Add(new CsvError(1, "Tệp rỗng: cần dòng tiêu đề và ít nhất một cơ quan."));
         }
 
-        CheckSuccessors(agencies, seen, existingIds, errors);
+        CheckSuccessors(agencies, seen, existing, errors);
         return new CsvImport(agencies, errors.OrderBy(error => error.Line).ToList());
     }
 
@@ -132,9 +153,9 @@ public static class AgencyCsv
             errors.Add(new CsvError(line, $"Mã định danh \"{field("id")}\" không hợp lệ: {idError}"));
         }
 
-        if (field("name").Length == 0)
+        if (CheckNames(field("name"), field("shortName")) is { } nameError)
         {
-            errors.Add(new CsvError(line, "Thiếu tên cơ quan."));
+            errors.Add(new CsvError(line, nameError));
         }
 
         if (!AgencyStatusText.TryParse(field("status"), out var status))
@@ -197,21 +218,29 @@ public static class AgencyCsv
     private static void CheckSuccessors(
         List<Agency> agencies,
         Dictionary<string, int> lines,
-        IReadOnlySet<string> existingIds,
+        IReadOnlyCollection<Agency> existing,
         List<CsvError> errors)
     {
+        // The directory as it will be once the file is applied: the file's entries replace existing ones.
+        var after = existing.ToDictionary(a => a.Id.Value, a => a.Status, StringComparer.Ordinal);
+        agencies.ForEach(a => after[a.Id.Value] = a.Status);
         foreach (var agency in agencies)
         {
             foreach (var successor in agency.SuccessorIds)
             {
+                var line = lines[agency.Id.Value];
                 if (successor == agency.Id.Value)
                 {
-                    errors.Add(new CsvError(lines[agency.Id.Value], "Cơ quan không thể kế thừa chính nó."));
+                    errors.Add(new CsvError(line, "Cơ quan không thể kế thừa chính nó."));
                 }
-                else if (!lines.ContainsKey(successor) && !existingIds.Contains(successor))
+                else if (!after.TryGetValue(successor, out var status))
                 {
-                    errors.Add(new CsvError(lines[agency.Id.Value],
-                        $"Cơ quan kế thừa {successor} không có trong tệp hay trong danh bạ."));
+                    errors.Add(new CsvError(line, $"Cơ quan kế thừa {successor} không có trong tệp hay trong danh bạ."));
+                }
+                else if (status != AgencyStatus.Active)
+                {
+                    errors.Add(new CsvError(line,
+                        $"Cơ quan kế thừa {successor} {status.ToLabel().ToLowerInvariant()}; hãy chọn cơ quan đang hoạt động."));
                 }
             }
         }

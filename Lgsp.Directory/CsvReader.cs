@@ -8,7 +8,8 @@ namespace Lgsp.Directory;
 /// </summary>
 internal static class CsvReader
 {
-    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(TextReader reader)
+    /// <summary>Records with their first line; <c>Unterminated</c> marks a record whose quote never closed.</summary>
+    public static IEnumerable<(int Line, IReadOnlyList<string> Fields, bool Unterminated)> Read(TextReader reader)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -54,7 +55,7 @@ internal static class CsvReader
                     break;
                 case '\n':
                     fields.Add(field.ToString());
-                    yield return (recordLine, fields.ToArray());
+                    yield return (recordLine, fields.ToArray(), false);
                     fields.Clear();
                     field.Clear();
                     line++;
@@ -67,15 +68,33 @@ internal static class CsvReader
             }
         }
 
-        if (any)
+        if (any || quoted)
         {
             fields.Add(field.ToString());
-            yield return (recordLine, fields.ToArray());
+            yield return (recordLine, fields.ToArray(), quoted);
         }
     }
 
-    public static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith(' ') || value.EndsWith(' ')
+    /// <summary>
+    /// A field as written: a value a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>,
+    /// <c>-</c>, <c>@</c>, tab or carriage return) gets a leading apostrophe, which <see cref="Unprotect"/>
+    /// removes on import; then quotes where the value needs them.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        if (value.Length > 0 && FormulaStarts.Contains(value[0]))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith(' ') || value.EndsWith(' ')
             ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
             : value;
+    }
+
+    /// <summary>Removes the apostrophe <see cref="Quote"/> put before a formula-like value.</summary>
+    public static string Unprotect(string value) =>
+        value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
+
+    private const string FormulaStarts = "=+-@\t\r";
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Lgsp.Directory;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
+using Lgsp.Portal.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lgsp.Portal.Agencies;
@@ -22,14 +23,19 @@ public sealed record Succession(
     Agency? NewAgency = null);
 
 /// <summary>Thrown when a directory change breaks a rule; the message is for the user, in Vietnamese.</summary>
-public sealed class DirectoryRuleException(string message) : Exception(message);
+public sealed class DirectoryRuleException(string message) : PortalRuleException(message);
 
 /// <summary>
 /// The agency directory in the portal's database: search, edits, CSV import and export, and the history of
 /// renames and mergers. Every change is audited in the same transaction as the change itself.
 /// </summary>
-public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, TimeProvider time)
+public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, ICurrentActor actor, TimeProvider time)
 {
+    /// <summary>The largest import file accepted, in bytes.</summary>
+    public const int MaxImportBytes = 20 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Agencies matching <paramref name="query"/>, best first; the whole directory by identifier when empty.</summary>
     public async Task<IReadOnlyList<Agency>> SearchAsync(string? query, int limit, CancellationToken cancellationToken)
     {
@@ -69,10 +75,11 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, T
     /// <summary>Creates or updates one entry after checking its successors exist.</summary>
     public async Task SaveAsync(Agency agency, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Roles.Administrator, cancellationToken);
         var normalized = Normalized(agency);
-        if (normalized.Name.Length == 0)
+        if (AgencyCsv.CheckNames(normalized.Name, normalized.ShortName) is { } nameError)
         {
-            throw new DirectoryRuleException("Thiếu tên cơ quan.");
+            throw new DirectoryRuleException(nameError);
         }
 
         await CheckSuccessorsAsync(normalized, cancellationToken);
@@ -96,6 +103,7 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, T
     /// </summary>
     public async Task RecordSuccessionAsync(Succession succession, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Roles.Administrator, cancellationToken);
         var record = await db.Agencies.SingleOrDefaultAsync(a => a.Id == succession.AgencyId, cancellationToken)
             ?? throw new DirectoryRuleException($"Không có cơ quan {succession.AgencyId} trong danh bạ.");
         if (succession.Status == AgencyStatus.Active)
@@ -107,6 +115,11 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, T
         if (succession.NewAgency is { } newAgency)
         {
             var successor = Normalized(newAgency) with { EffectiveFrom = succession.EffectiveDate };
+            if (AgencyCsv.CheckNames(successor.Name, successor.ShortName) is { } nameError)
+            {
+                throw new DirectoryRuleException(nameError);
+            }
+
             if (await db.Agencies.AnyAsync(a => a.Id == successor.Id.Value, cancellationToken))
             {
                 throw new DirectoryRuleException($"Mã {successor.Id} đã có trong danh bạ.");
@@ -135,9 +148,33 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, T
     /// <summary>Imports a CSV file as a whole: any error imports nothing and is reported by line.</summary>
     public async Task<ImportResult> ImportAsync(Stream csv, string fileName, CancellationToken cancellationToken)
     {
-        var existing = (await db.Agencies.Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
-        using var reader = new StreamReader(csv, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var parsed = AgencyCsv.Read(reader, existing);
+        await actor.RequireRoleAsync(Roles.Administrator, cancellationToken);
+        return await ImportCoreAsync(csv, fileName, cancellationToken);
+    }
+
+    /// <summary>The import itself, for administrators and for loading the sample directory at first start.</summary>
+    internal async Task<ImportResult> ImportCoreAsync(Stream csv, string fileName, CancellationToken cancellationToken)
+    {
+        // Uploads from a browser can only be read asynchronously; a directory file is small enough to hold.
+        var bytes = new MemoryStream();
+        await csv.CopyToAsync(bytes, cancellationToken);
+        if (bytes.Length > MaxImportBytes)
+        {
+            return new ImportResult(0, 0, [new CsvError(0, $"Tệp lớn hơn {MaxImportBytes / 1024 / 1024} MB.")]);
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return new ImportResult(0, 0, [new CsvError(0, "Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng CSV UTF-8.")]);
+        }
+
+        var existing = await db.Agencies.AsNoTracking().ToListAsync(cancellationToken);
+        var parsed = AgencyCsv.Read(new StringReader(text), existing.Select(r => r.ToAgency()).ToList());
         if (!parsed.IsValid)
         {
             return new ImportResult(0, 0, parsed.Errors);
@@ -188,9 +225,17 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, T
                 throw new DirectoryRuleException("Cơ quan không thể kế thừa chính nó.");
             }
 
-            if (id != alsoKnown && !await db.Agencies.AnyAsync(a => a.Id == id, cancellationToken))
+            if (id == alsoKnown)
             {
-                throw new DirectoryRuleException($"Cơ quan kế thừa {id} không có trong danh bạ.");
+                continue;
+            }
+
+            var successor = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+                ?? throw new DirectoryRuleException($"Cơ quan kế thừa {id} không có trong danh bạ.");
+            if (successor.Status != AgencyStatus.Active)
+            {
+                throw new DirectoryRuleException(
+                    $"Cơ quan kế thừa {id} {successor.Status.ToLabel().ToLowerInvariant()}; hãy chọn cơ quan đang hoạt động.");
             }
         }
     }

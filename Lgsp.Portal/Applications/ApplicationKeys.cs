@@ -13,7 +13,7 @@ namespace Lgsp.Portal.Applications;
 public sealed record IssuedKey(string AccessKeyId, string? SecretKey, string AgencyId, string Algorithm);
 
 /// <summary>Thrown when a key cannot be issued or revoked; the message is for the user, in Vietnamese.</summary>
-public sealed class ApplicationRuleException(string message) : Exception(message);
+public sealed class ApplicationRuleException(string message) : PortalRuleException(message);
 
 /// <summary>
 /// Registers applications and issues their keys (Điều 6.1), for the Mẫu 01 workflow and the operator command
@@ -23,6 +23,7 @@ public sealed class ApplicationRuleException(string message) : Exception(message
 public sealed class ApplicationKeys(
     PortalDbContext db,
     AuditLog audit,
+    ICurrentActor actor,
     IDataProtectionProvider protection,
     TimeProvider time) : IApplicationRegistry
 {
@@ -46,6 +47,9 @@ public sealed class ApplicationKeys(
         string? publicKeyPem,
         CancellationToken cancellationToken)
     {
+        // Limitation: only administrators (and the operator command line) issue keys until the Mẫu 01 workflow
+        // lands, because that workflow is what will let a Director's approval issue them.
+        await actor.RequireRoleAsync(Identity.Roles.Administrator, cancellationToken);
         var kind = Algorithms.TryGetValue(algorithm.Trim().ToLowerInvariant(), out var k) ? k
             : throw new ApplicationRuleException($"Thuật toán \"{algorithm}\" không hỗ trợ ({string.Join(", ", Algorithms.Keys)}).");
         var agency = await ActiveAgencyAsync(agencyId, cancellationToken);
@@ -88,6 +92,7 @@ public sealed class ApplicationKeys(
     /// <summary>Revokes a key; the broker refuses it from its next request on.</summary>
     public async Task RevokeAsync(string accessKeyId, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Identity.Roles.Administrator, cancellationToken);
         var record = await db.Applications.SingleOrDefaultAsync(a => a.AccessKeyId == accessKeyId, cancellationToken)
             ?? throw new ApplicationRuleException($"Không có khóa truy cập {accessKeyId}.");
         if (record.RevokedUtc is not null)

@@ -36,14 +36,33 @@ internal static class OperatorCommandLine
     /// <summary>Whether <paramref name="args"/> name a command rather than options for the server.</summary>
     public static bool IsCommand(string[] args)
     {
-        var words = CommandArguments.Parse(args.Where(a => a.Length > 0).ToList()).Words;
-        return words.Count > 0 && Commands.Contains(words[0]);
+        if (args.Any(a => a is "--help" or "-h" or "help"))
+        {
+            return true;
+        }
+
+        try
+        {
+            var words = CommandArguments.Parse(args).Words;
+            return words.Count > 0 && Commands.Contains(words[0]);
+        }
+        catch (UsageException)
+        {
+            // A malformed command line that names a command is a command: it gets its usage message.
+            return args.Any(Commands.Contains);
+        }
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         try
         {
+            if (args.Any(a => a is "--help" or "-h" or "help"))
+            {
+                await output.WriteLineAsync(Usage);
+                return 0;
+            }
+
             var command = CommandArguments.Parse(args);
             if (command.Words is ["help", ..])
             {
@@ -64,8 +83,7 @@ internal static class OperatorCommandLine
             await error.WriteLineAsync(Usage);
             return 2;
         }
-        catch (Exception exception) when (exception is UserRuleException or DirectoryRuleException
-            or ApplicationRuleException or CommandFailedException)
+        catch (Exception exception) when (exception is PortalRuleException or CommandFailedException)
         {
             await error.WriteLineAsync(exception.Message);
             return 1;

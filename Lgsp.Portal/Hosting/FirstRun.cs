@@ -51,7 +51,7 @@ internal sealed partial class FirstRun(
 
         var path = configuration["DirectorySeed"] ?? Path.Combine(AppContext.BaseDirectory, "Seed", "agencies.sample.csv");
         await using var file = File.OpenRead(path);
-        var result = await directory.ImportAsync(file, Path.GetFileName(path), cancellationToken);
+        var result = await directory.ImportCoreAsync(file, Path.GetFileName(path), cancellationToken);
         if (!result.Succeeded)
         {
             var first = result.Errors[0];
@@ -68,34 +68,38 @@ internal sealed partial class FirstRun(
             return;
         }
 
+        // Only a data directory without any account gets a first administrator. One whose administrators were
+        // all removed is left alone (the portal refuses to remove the last one): an operator restores access
+        // with `users add --role Administrator`, rather than a restart quietly resetting someone's password.
+        if (await users.Users.AnyAsync(cancellationToken))
+        {
+            LogNoAdministrator(logger);
+            return;
+        }
+
         var domain = (await settings.GetAsync(cancellationToken)).EmailDomain;
         var email = $"admin@{domain}";
         var given = configuration["ADMIN_PASSWORD"];
         var password = string.IsNullOrEmpty(given) ? PasswordGenerator.Generate() : given;
-        var admin = await users.FindByNameAsync(email);
-        if (admin is null)
+        var admin = new PortalUser
         {
-            admin = new PortalUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                FullName = "Quản trị hệ thống",
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
-                MustChangePassword = string.IsNullOrEmpty(given),
-            };
-            Ensure(await users.CreateAsync(admin, password));
-        }
-        else
-        {
-            // A crash between creating the account and granting the role left it without a role: finish the job
-            // with a fresh password, since the first one was never shown.
-            Ensure(await users.RemovePasswordAsync(admin));
-            Ensure(await users.AddPasswordAsync(admin, password));
-        }
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = "Quản trị hệ thống",
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+            MustChangePassword = string.IsNullOrEmpty(given),
+        };
 
-        Ensure(await users.AddToRoleAsync(admin, Roles.Administrator));
-        await audit.RecordAsync(AuditActions.SystemInitialised, email, "Tạo tài khoản quản trị đầu tiên", cancellationToken);
+        // One transaction: a crash leaves either no account (the next start creates it) or a complete one.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            Ensure(await users.CreateAsync(admin, password));
+            Ensure(await users.AddToRoleAsync(admin, Roles.Administrator));
+            await audit.RecordAsync(AuditActions.SystemInitialised, email, "Tạo tài khoản quản trị đầu tiên",
+                cancellationToken, actorName: "system");
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         if (string.IsNullOrEmpty(given))
         {
@@ -124,6 +128,10 @@ internal sealed partial class FirstRun(
                 "The first administrator could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
+        Message = "No account holds the Administrator role; add one with: users add --email E --role Administrator")]
+    private static partial void LogNoAdministrator(ILogger logger);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Loaded {Count} agencies from {Path}")]
     private static partial void LogDirectoryLoaded(ILogger logger, int count, string path);

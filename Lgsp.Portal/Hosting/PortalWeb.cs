@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Hangfire;
 using Hangfire.Storage.SQLite;
 using Lgsp.Broker.Hosting;
+using Lgsp.Broker.Http;
 using Lgsp.Portal.Account;
 using Lgsp.Portal.Agencies;
 using Lgsp.Portal.Audit;
@@ -84,7 +85,9 @@ internal static class PortalWeb
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
@@ -101,6 +104,8 @@ internal static class PortalWeb
         app.MapAccountEndpoints();
         app.MapDirectoryEndpoints();
         app.MapLgspBroker();
+        app.MapFallback("/api/{**path}", () => BrokerProblems.Problem(
+            StatusCodes.Status404NotFound, "NotFound", "There is no such endpoint; see shared/spec/broker-api.md."));
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

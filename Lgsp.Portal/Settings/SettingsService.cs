@@ -7,10 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Lgsp.Portal.Settings;
 
 /// <summary>Thrown when settings were saved by someone else after they were read.</summary>
-public sealed class SettingsConflictException() : Exception("Cấu hình vừa được người khác thay đổi; hãy tải lại.");
+public sealed class SettingsConflictException()
+    : PortalRuleException("Cấu hình vừa được người khác thay đổi; hãy tải lại.");
 
 /// <summary>Reads and saves the province settings; every save is audited with what changed.</summary>
-public sealed class SettingsService(PortalDbContext db, AuditLog audit, IConfiguration configuration, TimeProvider time)
+public sealed class SettingsService(
+    PortalDbContext db,
+    AuditLog audit,
+    ICurrentActor actor,
+    IConfiguration configuration,
+    TimeProvider time)
 {
     private static readonly string[] Unaudited =
         [nameof(PlatformSettings.Id), nameof(PlatformSettings.Version), nameof(PlatformSettings.UpdatedUtc)];
@@ -45,6 +51,7 @@ public sealed class SettingsService(PortalDbContext db, AuditLog audit, IConfigu
     /// <summary>Saves <paramref name="settings"/>, or throws <see cref="SettingsConflictException"/>.</summary>
     public async Task SaveAsync(PlatformSettings settings, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Identity.Roles.Administrator, cancellationToken);
         var stored = await db.Settings.SingleAsync(s => s.Id == 1, cancellationToken);
         if (stored.Version != settings.Version)
         {

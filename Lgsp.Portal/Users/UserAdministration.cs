@@ -27,7 +27,7 @@ public sealed record NewUser(string Email, string FullName, IReadOnlyList<string
 public sealed record IssuedCredentials(string UserId, string Email, string OneTimePassword);
 
 /// <summary>Thrown when an account change is refused; the message is for the user, in Vietnamese.</summary>
-public sealed class UserRuleException(string message) : Exception(message);
+public sealed class UserRuleException(string message) : PortalRuleException(message);
 
 /// <summary>
 /// Account administration: create, change roles, reset passwords, lock and unlock. Each change and its audit
@@ -38,8 +38,11 @@ public sealed class UserAdministration(
     UserManager<PortalUser> users,
     AuditLog audit,
     SettingsService settings,
+    ICurrentActor actor,
     TimeProvider time)
 {
+    private const int MaxFullNameLength = 200;
+
     /// <summary>Every account, staff first, then by name.</summary>
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -62,6 +65,12 @@ public sealed class UserAdministration(
     /// <summary>Creates an account with a generated one-time password that must be changed at first sign-in.</summary>
     public async Task<IssuedCredentials> CreateAsync(NewUser request, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Roles.Administrator, cancellationToken);
+        if (VietnameseText.Normalize(request.FullName).Length > MaxFullNameLength)
+        {
+            throw new UserRuleException($"Họ và tên dài tối đa {MaxFullNameLength} ký tự.");
+        }
+
         var roles = request.Roles.Select(r => Roles.Find(r) ?? throw new UserRuleException(
             $"Vai trò \"{r}\" không có. Các vai trò: {string.Join(", ", Roles.All)}.")).Distinct().ToList();
         if (roles.Count == 0)
@@ -75,6 +84,11 @@ public sealed class UserAdministration(
         if (email.Length == 0 && agencyId is not null)
         {
             email = $"{agencyId.ToLowerInvariant()}@{domain}";
+        }
+
+        if (email.Length == 0)
+        {
+            throw new UserRuleException("Nhập thư điện tử làm tên đăng nhập.");
         }
 
         var user = new PortalUser
@@ -101,6 +115,7 @@ public sealed class UserAdministration(
     /// <summary>Replaces an account's roles.</summary>
     public async Task SetRolesAsync(string userId, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Roles.Administrator, cancellationToken);
         var user = await FindAsync(userId);
         var wanted = roles.Select(r => Roles.Find(r) ?? throw new UserRuleException($"Vai trò \"{r}\" không có."))
             .Distinct().ToList();
@@ -111,6 +126,10 @@ public sealed class UserAdministration(
 
         await CheckAgencyAsync(user.AgencyId, wanted, cancellationToken);
         var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator))
+        {
+            await KeepAnAdministratorAsync(user, cancellationToken);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
@@ -124,6 +143,7 @@ public sealed class UserAdministration(
     /// <summary>Sets a new one-time password; the old one stops working at once.</summary>
     public async Task<IssuedCredentials> ResetPasswordAsync(string userId, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Roles.Administrator, cancellationToken);
         var user = await FindAsync(userId);
         var password = PasswordGenerator.Generate();
 
@@ -141,7 +161,12 @@ public sealed class UserAdministration(
     /// <summary>Locks an account until an administrator unlocks it, or unlocks it.</summary>
     public async Task SetLockedAsync(string userId, bool locked, CancellationToken cancellationToken)
     {
+        await actor.RequireRoleAsync(Roles.Administrator, cancellationToken);
         var user = await FindAsync(userId);
+        if (locked && await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            await KeepAnAdministratorAsync(user, cancellationToken);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
@@ -154,6 +179,27 @@ public sealed class UserAdministration(
         var action = locked ? AuditActions.UserLocked : AuditActions.UserUnlocked;
         await audit.RecordAsync(action, user.Email!, "", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses to take the last usable administrator away, and refuses administrators demoting or locking
+    /// themselves: either would leave the portal with nobody able to manage it.
+    /// </summary>
+    private async Task KeepAnAdministratorAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        var me = (await actor.GetAsync(cancellationToken)).Name;
+        if (string.Equals(user.UserName, me, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserRuleException("Không thể tự bỏ quyền quản trị hoặc tự khóa tài khoản của mình.");
+        }
+
+        var now = time.GetUtcNow();
+        var others = (await users.GetUsersInRoleAsync(Roles.Administrator))
+            .Count(u => u.Id != user.Id && (u.LockoutEnd is null || u.LockoutEnd <= now));
+        if (others == 0)
+        {
+            throw new UserRuleException("Đây là quản trị viên cuối cùng còn hoạt động; hãy cấp quyền quản trị cho người khác trước.");
+        }
     }
 
     private async Task<PortalUser> FindAsync(string userId) =>

@@ -17,7 +17,7 @@ public sealed class SignedDirectoryTests : IDisposable
 
     private async Task<IssuedKey> IssueAsync(string algorithm = "hmac-sha256")
     {
-        await using var scope = _portal.Services.CreateAsyncScope();
+        await using var scope = _portal.ScopeActingAs();
         var keys = scope.ServiceProvider.GetRequiredService<ApplicationKeys>();
         return await keys.IssueAsync("000.00.15.H06", "Phần mềm quản lý văn bản", algorithm, null, CancellationToken.None);
     }
@@ -69,7 +69,7 @@ public sealed class SignedDirectoryTests : IDisposable
     public async Task Curl_RevokedKey_IsRefusedAtOnce()
     {
         var key = await IssueAsync();
-        await using (var scope = _portal.Services.CreateAsyncScope())
+        await using (var scope = _portal.ScopeActingAs())
         {
             await scope.ServiceProvider.GetRequiredService<ApplicationKeys>().RevokeAsync(key.AccessKeyId, CancellationToken.None);
         }

@@ -44,7 +44,7 @@ public sealed class DirectoryBrowserTests : IAsyncLifetime
     public async Task NewStaffMember_ReplacesTheOneTimePassword_ThenReachesTheHomePage()
     {
         IssuedCredentials issued;
-        await using (var scope = _portal.Services.CreateAsyncScope())
+        await using (var scope = _portal.ScopeActingAs())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             issued = await users.CreateAsync(

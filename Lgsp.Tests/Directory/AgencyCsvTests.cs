@@ -8,7 +8,7 @@ public sealed class AgencyCsvTests
     private const string Header = "id,name,shortName,status,successorIds,effectiveFrom,effectiveTo,accepts\n";
 
     private static CsvImport Read(string csv, params string[] existing) =>
-        AgencyCsv.Read(new StringReader(csv), existing.ToHashSet());
+        AgencyCsv.Read(new StringReader(csv), existing.Select(id => Agency(id, "Cơ quan " + id)).ToList());
 
     [Fact]
     public void Read_ValidFile_ReadsQuotedFieldsListsAndDates()
@@ -96,5 +96,50 @@ public sealed class AgencyCsvTests
             Assert.Equal(agencies[i].EffectiveTo, import.Agencies[i].EffectiveTo);
             Assert.Equal(agencies[i].Accepts, import.Agencies[i].Accepts);
         }
+    }
+
+    [Fact]
+    public void Read_UnclosedQuote_IsAnErrorOnItsLine()
+    {
+        var import = Read(Header + "000.00.02.H06,\"Sở Nội vụ,SNV,,,,,\n000.00.03.H06,Sở Tư pháp,STP,,,,,\n");
+
+        Assert.False(import.IsValid);
+        Assert.Equal(2, Assert.Single(import.Errors).Line);
+    }
+
+    [Fact]
+    public void Read_SuccessorThatIsItselfRetired_IsRefused_SoChainsCannotLoop()
+    {
+        var csv = Header
+            + "000.00.02.H06,A,,merged,000.00.03.H06,,,\n"
+            + "000.00.03.H06,B,,merged,000.00.02.H06,,,\n";
+
+        var import = Read(csv);
+
+        Assert.Equal([2, 3], import.Errors.Select(e => e.Line).ToArray());
+    }
+
+    [Fact]
+    public void Write_FormulaLikeValues_AreDefused_AndReadBackUnchanged()
+    {
+        Agency[] agencies = [Agency("000.00.02.H06", "=HYPERLINK(\"http://x\";\"y\")", "+cmd|'/C calc'!A0")];
+        var writer = new StringWriter();
+
+        AgencyCsv.Write(writer, agencies);
+        var line = writer.ToString().Split('\n')[1];
+        var import = Read(writer.ToString());
+
+        Assert.Contains(",\"'=HYPERLINK(", line, StringComparison.Ordinal);
+        Assert.Contains(",'+cmd", line, StringComparison.Ordinal);
+        Assert.Equal(agencies[0].Name, import.Agencies[0].Name);
+        Assert.Equal(agencies[0].ShortName, import.Agencies[0].ShortName);
+    }
+
+    [Fact]
+    public void Read_OverlongName_IsRefused()
+    {
+        var import = Read(Header + $"000.00.02.H06,{new string('a', AgencyCsv.MaxNameLength + 1)},SNV,,,,,\n");
+
+        Assert.Contains("500", Assert.Single(import.Errors).Message, StringComparison.Ordinal);
     }
 }

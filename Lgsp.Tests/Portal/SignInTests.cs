@@ -95,7 +95,7 @@ public sealed class SignInTests : IDisposable
     [Fact]
     public async Task OneTimePassword_MustBeChangedBeforeAnythingElse()
     {
-        await using var scope = _portal.Services.CreateAsyncScope();
+        await using var scope = _portal.ScopeActingAs();
         var users = scope.ServiceProvider.GetRequiredService<Lgsp.Portal.Users.UserAdministration>();
         var issued = await users.CreateAsync(
             new("chuyenvien@bacgiang.gov.vn", "Nguyễn Văn A", [Roles.Specialist], null), CancellationToken.None);

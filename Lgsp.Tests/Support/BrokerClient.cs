@@ -19,7 +19,7 @@ internal sealed class BrokerClient(HttpClient http, string agencyId) : IDisposab
 
     public static async Task<IssuedKey> IssueKeyAsync(PortalFactory portal, string agencyId)
     {
-        await using var scope = portal.Services.CreateAsyncScope();
+        await using var scope = portal.ScopeActingAs();
         return await scope.ServiceProvider.GetRequiredService<ApplicationKeys>()
             .IssueAsync(agencyId, $"Ứng dụng của {agencyId}", "hmac-sha256", null, CancellationToken.None);
     }

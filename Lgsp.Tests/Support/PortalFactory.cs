@@ -1,7 +1,9 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Lgsp.Portal.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -66,6 +68,16 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return password;
+    }
+
+    /// <summary>A service scope whose current user is <paramref name="name"/>, as a page's request would have.</summary>
+    public AsyncServiceScope ScopeActingAs(string name = AdminEmail)
+    {
+        var scope = Services.CreateAsyncScope();
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], "test");
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { User = new ClaimsPrincipal(identity), RequestServices = scope.ServiceProvider };
+        return scope;
     }
 
     /// <summary>Signs in through the real login form; returns the response to the form post.</summary>

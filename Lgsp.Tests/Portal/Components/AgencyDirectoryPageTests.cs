@@ -68,4 +68,34 @@ public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
         Assert.Contains("Nhập từ CSV", page.Markup, StringComparison.Ordinal);
         Assert.NotEmpty(page.FindAll("button[aria-label='Sửa']"));
     }
+
+    [Fact]
+    public void Administrator_ImportsAFileWithErrors_SeesThemByLine_AndNothingIsImported()
+    {
+        AddAuthorization().SetAuthorized("admin@bacgiang.gov.vn").SetRoles(Roles.Administrator);
+        var page = Render<AgencyDirectory>();
+        var csv = "id,name,shortName,status,successorIds,effectiveFrom,effectiveTo,accepts\n"
+            + "000.00.70.H06,Ban mới,BM,active,,,,\n"
+            + "000.00.7.H06,Ban sai mã,,active,,,,\n";
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromText(csv, "danh-ba.csv"));
+
+        page.WaitForAssertion(() => Assert.Contains("Dòng 3", page.Find("#import-errors").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Danh bạ có 39 cơ quan", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Administrator_ImportsAValidFile_AndTheDirectoryGrows()
+    {
+        AddAuthorization().SetAuthorized("admin@bacgiang.gov.vn").SetRoles(Roles.Administrator);
+        var page = Render<AgencyDirectory>();
+        var csv = "id,name,shortName,status,successorIds,effectiveFrom,effectiveTo,accepts\n"
+            + "000.00.70.H06,Ban Quản lý dự án,BQLDA,active,,,,\n";
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromText(csv, "danh-ba.csv"));
+
+        page.WaitForAssertion(() => Assert.Contains("Danh bạ có 40 cơ quan", page.Markup, StringComparison.Ordinal));
+    }
 }

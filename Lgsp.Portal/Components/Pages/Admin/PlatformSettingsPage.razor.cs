@@ -1,3 +1,4 @@
+using Lgsp.Portal.Audit;
 using Lgsp.Portal.Settings;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -63,7 +64,7 @@ public sealed partial class PlatformSettingsPage
             await Settings.SaveAsync(_settings, CancellationToken.None);
             Snackbar.Add("Đã lưu cấu hình.", Severity.Success);
         }
-        catch (SettingsConflictException exception)
+        catch (PortalRuleException exception)
         {
             _error = exception.Message;
         }

@@ -1,3 +1,4 @@
+using Lgsp.Portal.Audit;
 using Lgsp.Portal.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -48,7 +49,7 @@ public sealed partial class UserDialog
                 Dialog.Close(DialogResult.Ok(Existing.Id));
             }
         }
-        catch (UserRuleException exception)
+        catch (PortalRuleException exception)
         {
             _error = exception.Message;
         }

@@ -1,3 +1,4 @@
+using Lgsp.Portal.Audit;
 using Lgsp.Portal.Users;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -59,7 +60,7 @@ public sealed partial class UserList
             await action();
             await LoadAsync();
         }
-        catch (UserRuleException exception)
+        catch (PortalRuleException exception)
         {
             _error = exception.Message;
         }

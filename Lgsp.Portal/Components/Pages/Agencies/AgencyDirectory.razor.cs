@@ -1,3 +1,4 @@
+using Lgsp.Portal.Audit;
 using Lgsp.Directory;
 using Lgsp.Portal.Agencies;
 using Lgsp.Portal.Identity;
@@ -12,7 +13,6 @@ namespace Lgsp.Portal.Components.Pages.Agencies;
 public sealed partial class AgencyDirectory
 {
     private const int PageSize = 200;
-    private const long MaxImportBytes = 10 * 1024 * 1024;
 
     private string _query = "";
     private IReadOnlyList<Agency> _agencies = [];
@@ -84,14 +84,25 @@ public sealed partial class AgencyDirectory
             return;
         }
 
-        if (file.Size > MaxImportBytes)
+        const long limit = AgencyDirectoryService.MaxImportBytes;
+        if (file.Size > limit)
         {
-            _importErrors = [new CsvError(0, "Tệp lớn hơn 10 MB.")];
+            _importErrors = [new CsvError(0, $"Tệp lớn hơn {limit / 1024 / 1024} MB.")];
             return;
         }
 
-        await using var stream = file.OpenReadStream(MaxImportBytes);
-        var result = await Directory.ImportAsync(stream, file.Name, CancellationToken.None);
+        ImportResult result;
+        try
+        {
+            await using var stream = file.OpenReadStream(limit);
+            result = await Directory.ImportAsync(stream, file.Name, CancellationToken.None);
+        }
+        catch (PortalRuleException exception)
+        {
+            _importErrors = [new CsvError(0, exception.Message)];
+            return;
+        }
+
         _importErrors = result.Errors;
         if (result.Succeeded)
         {

@@ -1,3 +1,4 @@
+using Lgsp.Portal.Audit;
 using Lgsp.Directory;
 using Lgsp.Portal.Agencies;
 using Microsoft.AspNetCore.Components;
@@ -69,7 +70,7 @@ public sealed partial class AgencyEditDialog
             await Directory.SaveAsync(agency, CancellationToken.None);
             Dialog.Close(DialogResult.Ok(agency.Id.Value));
         }
-        catch (DirectoryRuleException exception)
+        catch (PortalRuleException exception)
         {
             _error = exception.Message;
         }

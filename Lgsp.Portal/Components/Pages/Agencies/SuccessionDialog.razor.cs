@@ -1,3 +1,4 @@
+using Lgsp.Portal.Audit;
 using Lgsp.Directory;
 using Lgsp.Portal.Agencies;
 using Microsoft.AspNetCore.Components;
@@ -53,7 +54,7 @@ public sealed partial class SuccessionDialog
 
             Dialog.Close(DialogResult.Ok(Agency.Id.Value));
         }
-        catch (Exception exception) when (exception is DirectoryRuleException or FormatException)
+        catch (Exception exception) when (exception is PortalRuleException or FormatException)
         {
             _error = exception.Message;
         }
