@@ -4,7 +4,10 @@ using Lgsp.Broker.Directory;
 using Lgsp.Broker.Events;
 using Lgsp.Broker.Exchanges;
 using Lgsp.Broker.Presence;
+using Lgsp.Broker.Http;
+using Lgsp.Broker.Sessions;
 using Lgsp.Broker.Storage;
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +31,15 @@ public static class BrokerExtensions
         services.AddSingleton<ConnectionLog>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<EventHub>();
+        services.AddScoped<SessionKeys>();
+        services.AddBrokerRateLimits();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "LGSP broker";
+            document.Info.Description = "The broker's wire contract: shared/spec/broker-api.md. Every endpoint "
+                + "except GET /api/v1/time needs a SigV4 signature (provider lgsp, region and service as configured).";
+            return Task.CompletedTask;
+        }));
         services.AddHostedService<DeliveryTimers>();
         services.AddSingleton<ExchangeStore>();
         services.AddScoped<ExchangeService>();
@@ -36,7 +48,7 @@ public static class BrokerExtensions
 
     /// <summary>Checks signatures before signed endpoints run; place it after authentication, before endpoints.</summary>
     public static IApplicationBuilder UseLgspBroker(this IApplicationBuilder app) =>
-        app.UseMiddleware<SignedRequestMiddleware>();
+        app.UseRateLimiter().UseMiddleware<SignedRequestMiddleware>();
 
     /// <summary>Maps the broker's HTTP endpoints.</summary>
     public static IEndpointRouteBuilder MapLgspBroker(this IEndpointRouteBuilder endpoints)
@@ -54,10 +66,22 @@ public static class BrokerExtensions
         var signed = api.MapGroup("")
             .AllowAnonymous()
             .WithMetadata(new RequiresSignature())
+            .RequireRateLimiting(BrokerRateLimits.Policy)
             .AddEndpointFilter<BrokerExceptionFilter>();
         signed.MapDirectory();
         signed.MapExchanges();
         signed.MapEvents();
+        signed.MapSessions();
+
+        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        // The reference page serves its script from this process and asks no font service for fonts: portal
+        // users may be on networks that reach nothing else.
+        endpoints.MapScalarApiReference("/api/reference", options => options
+                .WithTitle("LGSP broker API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts())
+            .AllowAnonymous();
         return endpoints;
     }
 

@@ -20,4 +20,10 @@ public sealed class BrokerOptions
 
     /// <summary>How long an allocated exchange waits for upload and submission before it expires.</summary>
     public TimeSpan AllocationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Requests per second each access key may make, sustained.</summary>
+    public int RateLimitPerSecond { get; set; } = 200;
+
+    /// <summary>Requests an access key may make at once after a quiet period.</summary>
+    public int RateLimitBurst { get; set; } = 400;
 }

@@ -60,7 +60,7 @@ public sealed class AuditLog(PortalDbContext db, ICurrentActor actor, TimeProvid
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
-            entries = entries.Where(e => e.Actor.Contains(query.Actor.Trim()));
+            entries = entries.Where(e => EF.Functions.Like(e.Actor, $"%{query.Actor.Trim()}%"));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Action))
@@ -70,7 +70,7 @@ public sealed class AuditLog(PortalDbContext db, ICurrentActor actor, TimeProvid
 
         if (!string.IsNullOrWhiteSpace(query.Target))
         {
-            entries = entries.Where(e => e.Target.Contains(query.Target.Trim()));
+            entries = entries.Where(e => EF.Functions.Like(e.Target, $"%{query.Target.Trim()}%"));
         }
 
         if (query.From is { } from)

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
 
@@ -24,6 +25,18 @@ internal static class PortalWeb
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, string[] args)
     {
         // LGSP_DATA, LGSP_ADMIN_PASSWORD …; the command line is added again so that --data wins over LGSP_DATA.
+        // Run from elsewhere than its project (a published folder, a service unit), the content root has no
+        // appsettings.json: the one beside the executable supplies the defaults, below every other source.
+        if (!File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
+        {
+            builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+                Path = "appsettings.json",
+                Optional = true,
+            });
+        }
+
         builder.Configuration.AddEnvironmentVariables("LGSP_");
         builder.Configuration.AddCommandLine(args);
         builder.WebHost.UseStaticWebAssets();
@@ -49,7 +62,9 @@ internal static class PortalWeb
         services.AddAuthorization();
 
         services.AddLgspBroker();
-        services.AddOptions<BrokerOptions>().Configure<DataDirectory>((o, data) => o.DataDirectory = data.Path);
+        services.AddOptions<BrokerOptions>()
+            .BindConfiguration("Broker")
+            .Configure<DataDirectory>((o, data) => o.DataDirectory = data.Path);
 
         services.AddHangfire((sp, jobs) => jobs
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -21,8 +21,11 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@bacgiang.gov.vn";
     public const string AdminPassword = "Quantri-2026-Lgsp";
 
-    public PortalFactory(string? dataDirectory = null, bool kestrel = false)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public PortalFactory(string? dataDirectory = null, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lgsp-test-" + Guid.NewGuid().ToString("N"));
         if (kestrel)
         {
@@ -50,6 +53,10 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("data", DataDirectory);
         builder.UseSetting("ADMIN_PASSWORD", AdminPassword);
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can see them.</summary>
