@@ -18,7 +18,11 @@ public sealed class SigningHandler(
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
-        var payloadHash = await HashContentAsync(request.Content, cancellationToken);
+        // A caller that hashed a large body itself (a file it streams) says so in the header, and the body is
+        // then sent as it is read instead of being buffered here to be hashed.
+        var payloadHash = request.Headers.TryGetValues(profile.ContentHashHeader, out var declared)
+            ? declared.First()
+            : await HashContentAsync(request.Content, cancellationToken);
         var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
             ["host"] = [uri.IsDefaultPort ? uri.Host : uri.Authority],
@@ -34,7 +38,10 @@ public sealed class SigningHandler(
 
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         request.Headers.TryAddWithoutValidation(profile.DateHeader, headers[profile.DateHeader][0]);
-        request.Headers.TryAddWithoutValidation(profile.ContentHashHeader, payloadHash);
+        if (!request.Headers.Contains(profile.ContentHashHeader))
+        {
+            request.Headers.TryAddWithoutValidation(profile.ContentHashHeader, payloadHash);
+        }
         return await base.SendAsync(request, cancellationToken);
     }
 
