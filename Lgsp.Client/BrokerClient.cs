@@ -76,10 +76,34 @@ public sealed class BrokerClient : IDisposable
         }
 
         await using var file = File.OpenRead(path);
-        var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new StreamContent(file) };
+        return await UploadAsync(uploadUrl, file, sha, cancellationToken);
+    }
+
+    /// <summary>Uploads content from a stream whose SHA-256 the caller has computed.</summary>
+    public async Task<JsonElement> UploadAsync(string uploadUrl, Stream content, string sha256, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new StreamContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        request.Headers.TryAddWithoutValidation(_profile.ContentHashHeader, sha);
+        request.Headers.TryAddWithoutValidation(_profile.ContentHashHeader, sha256);
         return await SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Downloads content into <paramref name="target"/> and returns its SHA-256.</summary>
+    public async Task<string> DownloadAsync(string downloadUrl, Stream target, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(downloadUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await ThrowIfProblemAsync(response, cancellationToken);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     public Task<JsonElement> SubmitAsync(string id, CancellationToken cancellationToken) =>

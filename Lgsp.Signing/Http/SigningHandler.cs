@@ -13,6 +13,9 @@ public sealed class SigningHandler(
     VerificationPolicy scope,
     TimeProvider? time = null) : DelegatingHandler
 {
+    /// <summary>A random value signed into every unsafe request.</summary>
+    public const string NonceHeader = "x-lgsp-nonce";
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -33,11 +36,23 @@ public sealed class SigningHandler(
             headers["content-type"] = [contentType.ToString()];
         }
 
+        // The broker refuses a signature it has already accepted on an unsafe method, and signatures carry the
+        // time to the second: a signed nonce keeps two identical requests in one second distinct.
+        var unsafeMethod = request.Method != HttpMethod.Get && request.Method != HttpMethod.Head;
+        if (unsafeMethod)
+        {
+            headers[NonceHeader] = [Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))];
+        }
+
         var signable = new SignableRequest(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), headers, payloadHash);
         var authorization = RequestSigner.Sign(signable, headers, profile, credentials, scope, _time.GetUtcNow());
 
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
         request.Headers.TryAddWithoutValidation(profile.DateHeader, headers[profile.DateHeader][0]);
+        if (unsafeMethod)
+        {
+            request.Headers.TryAddWithoutValidation(NonceHeader, headers[NonceHeader][0]);
+        }
         if (!request.Headers.Contains(profile.ContentHashHeader))
         {
             request.Headers.TryAddWithoutValidation(profile.ContentHashHeader, payloadHash);

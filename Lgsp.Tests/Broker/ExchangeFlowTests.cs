@@ -153,19 +153,45 @@ public sealed class ExchangeFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task SameSignedPost_SentTwice_IsRefusedAsAReplay()
+    public async Task CapturedSignedPost_SentAgain_IsRefusedAsAReplay()
     {
-        var key = await BrokerClient.IssueKeyAsync(_portal, Health);
-        var frozen = new FrozenClock(DateTimeOffset.UtcNow);
-        using var client = BrokerClient.Create(_portal, Health, key, frozen);
-        var body = new { to = new[] { Science }, title = "Gửi một lần", dataType = "json" };
+        using var client = await BrokerClient.IssueAsync(_portal, Health);
+        using var original = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchanges")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { to = new[] { Science }, title = "Gửi một lần", dataType = "json" }),
+        };
+        var first = await client.Http.SendAsync(original);
+        using var replay = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchanges")
+        {
+            Content = new ByteArrayContent(await original.Content!.ReadAsByteArrayAsync()),
+        };
+        replay.Content.Headers.ContentType = original.Content.Headers.ContentType;
+        foreach (var header in original.Headers)
+        {
+            replay.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
 
-        var (first, _) = await client.SendAsync(HttpMethod.Post, "/api/v1/exchanges", body);
-        var (second, problem) = await client.SendAsync(HttpMethod.Post, "/api/v1/exchanges", body);
+        using var plain = new HttpClient { BaseAddress = _portal.ServerAddress };
+        var second = await plain.SendAsync(replay);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
-        Assert.Equal("ReplayedRequest", problem.GetProperty("code").GetString());
+        using var problem = System.Text.Json.JsonDocument.Parse(await second.Content.ReadAsStringAsync());
+        Assert.Equal("ReplayedRequest", problem.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task TwoIdenticalPostsInOneSecond_FromTheSdk_AreBothAccepted()
+    {
+        var key = await BrokerClient.IssueKeyAsync(_portal, Health);
+        using var client = BrokerClient.Create(_portal, Health, key, new FrozenClock(DateTimeOffset.UtcNow));
+        var body = new { to = new[] { Science }, title = "Hai gói giống nhau", dataType = "json" };
+
+        var (first, _) = await client.SendAsync(HttpMethod.Post, "/api/v1/exchanges", body);
+        var (second, _) = await client.SendAsync(HttpMethod.Post, "/api/v1/exchanges", body);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
     }
 
     private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
