@@ -24,6 +24,7 @@ public sealed class RequiresSignature;
 internal sealed partial class SignedRequestMiddleware(
     RequestDelegate next,
     ReplayGuard replays,
+    ApplicationKeyCache keys,
     PresenceTracker presence,
     IOptions<BrokerOptions> options,
     TimeProvider time,
@@ -72,7 +73,7 @@ internal sealed partial class SignedRequestMiddleware(
                 "The content SHA-256 header does not match the request body.");
         }
 
-        var application = await FindApplicationAsync(registry, signable, http.RequestAborted);
+        var application = await FindApplicationAsync(keys, registry, signable, http.RequestAborted);
         var policy = new VerificationPolicy(options.Value.Region, options.Value.Service, options.Value.MaxClockSkew);
         var result = SignatureVerifier.Verify(signable, policy, _ => VerificationKeyOf(application), now);
         if (!result.Succeeded)
@@ -94,6 +95,7 @@ internal sealed partial class SignedRequestMiddleware(
     }
 
     private static async Task<RegisteredApplication?> FindApplicationAsync(
+        ApplicationKeyCache keys,
         IApplicationRegistry registry,
         SignableRequest request,
         CancellationToken ct)
@@ -104,7 +106,7 @@ internal sealed partial class SignedRequestMiddleware(
             return null;
         }
 
-        return await registry.FindActiveAsync(header.AccessKeyId, ct);
+        return await keys.FindActiveAsync(header.AccessKeyId, registry, ct);
     }
 
     private static VerificationKey? VerificationKeyOf(RegisteredApplication? application)

@@ -20,7 +20,7 @@ internal sealed partial class DeliveryTimers(
     TimeProvider time,
     ILogger<DeliveryTimers> logger) : BackgroundService
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +37,7 @@ internal sealed partial class DeliveryTimers(
             {
                 presence.Sweep();
                 await EnforceAsync(stoppingToken);
+                store.CheckpointErasures();
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -19,6 +19,7 @@ public sealed class ExchangeStore
 
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _erasuresSinceCheckpoint;
 
     public ExchangeStore(BrokerStore store)
     {
@@ -116,11 +117,12 @@ public sealed class ExchangeStore
     }
 
     /// <summary>
-    /// Erases content so that its bytes leave the file (Điều 5.3): chunks are overwritten with zeros, deleted,
-    /// and a checkpoint writes the zeroed pages over the originals in the data file.
+    /// Erases content so that its bytes leave the file (Điều 5.3): chunks are overwritten with zeros and deleted
+    /// now; the next <see cref="CheckpointErasures"/> writes the zeroed pages over the originals in the data file.
     /// </summary>
     public void EraseContent(string exchangeId)
     {
+        Interlocked.Exchange(ref _erasuresSinceCheckpoint, 1);
         var fileId = FileId(exchangeId);
         var chunks = _db.GetCollection("_chunks");
         foreach (var chunk in chunks.Find(Query.EQ("_id.f", fileId)).ToList())
@@ -130,7 +132,18 @@ public sealed class ExchangeStore
         }
 
         _content.Delete(fileId);
-        _db.Checkpoint();
+    }
+
+    /// <summary>
+    /// Moves erased pages from LiteDB's log into its data file, overwriting the content that was there. A
+    /// checkpoint costs a flush of the whole log, so it runs once per timer tick rather than per erasure.
+    /// </summary>
+    public void CheckpointErasures()
+    {
+        if (Interlocked.Exchange(ref _erasuresSinceCheckpoint, 0) == 1)
+        {
+            _db.Checkpoint();
+        }
     }
 
     private static string FileId(string exchangeId) => $"content/{exchangeId}";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lgsp.Broker.Applications;
 using Lgsp.Broker.Authentication;
 using Lgsp.Broker.Directory;
 using Lgsp.Broker.Events;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Lgsp.Broker.Hosting;
@@ -28,6 +30,7 @@ public static class BrokerExtensions
         services.AddOptions<BrokerOptions>();
         services.AddSingleton(sp => new BrokerStore(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.DataDirectory));
         services.AddSingleton<ReplayGuard>();
+        services.TryAddSingleton<ApplicationKeyCache>();
         services.AddSingleton<ConnectionLog>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<EventHub>();

@@ -19,6 +19,7 @@ public sealed class BrokerStore : IDisposable
 
         // Direct mode: the file is this process's alone, and LiteDB serialises writers inside it.
         _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct });
+        WarmUpMapper();
     }
 
     /// <summary>The database file's path.</summary>
@@ -26,6 +27,21 @@ public sealed class BrokerStore : IDisposable
 
     /// <summary>The open database, for the broker's own stores.</summary>
     internal LiteDatabase Database => _database;
+
+    /// <summary>
+    /// Builds LiteDB's mapping of every stored type once, on one thread. LiteDB 5 builds a type's mapping lazily
+    /// on first use without a lock, and concurrent first uses were seen to store a recipient without its agency
+    /// identifier; after this warm-up every thread reads the finished mappings.
+    /// </summary>
+    private void WarmUpMapper()
+    {
+        var mapper = _database.Mapper;
+        var exchange = new Exchanges.Exchange { Recipients = [new Exchanges.Recipient()], Policy = new Exchanges.DeliveryPolicy() };
+        mapper.ToObject<Exchanges.Exchange>(mapper.ToDocument(exchange));
+        mapper.ToObject<Presence.ConnectionSession>(mapper.ToDocument(new Presence.ConnectionSession()));
+        mapper.ToObject<Events.BrokerEvent>(mapper.ToDocument(new Events.BrokerEvent()));
+        mapper.ToObject<Sessions.SessionRecord>(mapper.ToDocument(new Sessions.SessionRecord()));
+    }
 
     /// <summary>Whether the file can be read and written now; used by the health check.</summary>
     public bool IsUsable()

@@ -25,6 +25,7 @@ public sealed class ApplicationKeys(
     AuditLog audit,
     ICurrentActor actor,
     IDataProtectionProvider protection,
+    ApplicationKeyCache cache,
     TimeProvider time) : IApplicationRegistry
 {
     private const string AccessKeyAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -103,6 +104,7 @@ public sealed class ApplicationKeys(
         record.RevokedUtc = time.GetUtcNow().UtcDateTime;
         await audit.AddAsync(AuditActions.ApplicationKeyRevoked, accessKeyId, $"Cơ quan {record.AgencyId}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(accessKeyId);
     }
 
     /// <inheritdoc />

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lgsp.Portal.Hosting;
 
@@ -45,6 +46,7 @@ internal static class PortalCore
         services.AddScoped<SettingsService>();
         services.AddScoped<AgencyDirectoryService>();
         services.AddScoped<UserAdministration>();
+        services.TryAddSingleton<ApplicationKeyCache>();
         services.AddScoped<ApplicationKeys>();
         services.AddScoped<IApplicationRegistry>(sp => sp.GetRequiredService<ApplicationKeys>());
         services.AddScoped<IAgencyLookup, AgencyLookup>();

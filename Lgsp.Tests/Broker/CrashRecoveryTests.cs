@@ -66,7 +66,12 @@ public sealed class CrashRecoveryTests : IDisposable
         var inbox = await destination.GetFromJsonAsync<JsonElement>("/api/v1/inbox");
         var offered = inbox.EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
         Assert.Equal(offered.Count, offered.Distinct().Count());
-        Assert.Empty(answered.Values.Where(a => a.Submitted).Select(a => a.Id).Except(offered));
+        var missing = answered.Values.Where(a => a.Submitted).Select(a => a.Id).Except(offered).ToList();
+        foreach (var id in missing)
+        {
+            var detail = await sourceAgain.GetStringAsync($"/api/v1/exchanges/{id}");
+            Assert.Fail($"Offered exchange {id} is not in the inbox ({offered.Count} there): {detail}");
+        }
     }
 
     private static async Task SendUntilStoppedAsync(HttpClient client, ConcurrentDictionary<string, Answered> answered, CancellationToken stop)

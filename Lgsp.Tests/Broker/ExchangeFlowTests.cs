@@ -73,6 +73,7 @@ public sealed class ExchangeFlowTests : IDisposable
         var statuses = status.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("status").GetString());
         Assert.Equal(["Delivered", "Rejected"], statuses);
         Assert.Equal(sha, status.GetProperty("sha256").GetString());
+        await WaitUntilAsync(async () => !(await ReadBrokerFilesAsync()).Contains(marker, StringComparison.Ordinal));
         Assert.DoesNotContain(marker, await ReadBrokerFilesAsync(), StringComparison.Ordinal);
     }
 
@@ -197,6 +198,14 @@ public sealed class ExchangeFlowTests : IDisposable
     private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !await condition(); attempt++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private async Task<string> ReadBrokerFilesAsync()
