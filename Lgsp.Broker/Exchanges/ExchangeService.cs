@@ -90,10 +90,15 @@ public sealed class ExchangeService(
     }
 
     /// <summary>Stores the package's content, streamed (spec, <c>PUT {uploadUrl}</c>).</summary>
+    /// <param name="signedSha256">
+    /// The content hash the request's signature covers, when the client sent it in a header instead of letting
+    /// the broker hash the body first: the bytes that arrive must match it.
+    /// </param>
     public async Task<(string Sha256, long Size)> UploadAsync(
         RegisteredApplication caller,
         string id,
         Stream body,
+        string? signedSha256,
         CancellationToken cancellationToken)
     {
         var exchange = SourceExchange(caller, id);
@@ -106,11 +111,17 @@ public sealed class ExchangeService(
         var written = await store.WriteContentAsync(id, body, exchange.MaxBytes, cancellationToken)
             ?? throw new BrokerException(413, "ContentTooLarge", $"Content may be at most {exchange.MaxBytes} bytes.");
         if ((exchange.DeclaredSha256 is { } declared && declared != written.Sha256)
-            || (exchange.DeclaredSize is { } size && size != written.Size))
+            || (exchange.DeclaredSize is { } size && size != written.Size)
+            || (signedSha256 is not null && !signedSha256.Equals(written.Sha256, StringComparison.OrdinalIgnoreCase)))
         {
             store.EraseContent(id);
             throw new BrokerException(422, "ContentHashMismatch",
-                "The uploaded content differs from the sha256 or size declared when the exchange was created.");
+                "The uploaded content differs from its declared sha256 or size; nothing was kept.");
+        }
+
+        if (exchange.DataType == "edxml")
+        {
+            CheckEdxml(exchange, written.Size);
         }
 
         // Crash point: content is written; until this update commits the exchange still says Allocated, and a
@@ -123,6 +134,29 @@ public sealed class ExchangeService(
             e.Recipients.ForEach(r => r.Status = RecipientStatus.Uploaded);
         }, cancellationToken);
         return written;
+    }
+
+    private void CheckEdxml(Exchange exchange, long size)
+    {
+        IReadOnlyList<string> errors;
+        if (size > EdxmlValidator.MaxBytes)
+        {
+            errors = [$"edXML packages are checked in memory and may be at most {EdxmlValidator.MaxBytes} bytes."];
+        }
+        else
+        {
+            using var content = store.OpenContent(exchange.Id)!;
+            var addressable = exchange.Recipients.SelectMany(r => new[] { r.AgencyId, r.RoutedFrom ?? r.AgencyId }).ToList();
+            errors = EdxmlValidator.Validate(content, exchange.SourceAgencyId, addressable);
+        }
+
+        if (errors.Count > 0)
+        {
+            // The content is dropped and the exchange stays Allocated, so the sender can upload a corrected package.
+            store.EraseContent(exchange.Id);
+            throw new BrokerException(422, "InvalidEdxml", "The edXML package does not pass the checks: " + errors[0],
+                new Dictionary<string, object?> { ["errors"] = errors });
+        }
     }
 
     /// <summary>Sets the delivery policy before submission (spec, <c>PUT {policyUrl}</c>).</summary>

@@ -154,6 +154,42 @@ public sealed class ExchangeFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task StreamedUpload_WhoseBytesDifferFromTheSignedHash_IsRefusedAndCanBeRetried()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Băm khai báo", dataType = "binary" });
+        var id = exchange.GetProperty("id").GetString()!;
+        byte[] real = [1, 2, 3, 4];
+
+        using var lying = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/exchanges/{id}/content") { Content = new ByteArrayContent([9, 9, 9]) };
+        lying.Headers.Add("X-Lgsp-Content-Sha256", Convert.ToHexStringLower(SHA256.HashData(real)));
+        var refused = await source.Http.SendAsync(lying);
+        var retried = await source.Http.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent(real));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+    }
+
+    [Fact]
+    public async Task EdxmlUpload_IsChecked_AndABadPackageListsItsErrors()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Công văn điện tử", dataType = "edxml" });
+        var id = exchange.GetProperty("id").GetString()!;
+        var wrongNamespace = "<edXML xmlns=\"http://example.org/edxml\"><edXMLEnvelope/></edXML>";
+
+        var response = await source.Http.PutAsync($"/api/v1/exchanges/{id}/content",
+            new StringContent(wrongNamespace, Encoding.UTF8, "application/xml"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("InvalidEdxml", problem.RootElement.GetProperty("code").GetString());
+        Assert.Contains("namespace", problem.RootElement.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CapturedSignedPost_SentAgain_IsRefusedAsAReplay()
     {
         using var client = await BrokerClient.IssueAsync(_portal, Health);
