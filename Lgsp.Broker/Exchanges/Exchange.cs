@@ -44,6 +44,16 @@ public sealed class Recipient
 
     public string? RejectionReason { get; set; }
 
+    /// <summary>
+    /// For a recipient that accepts only another data type, the type it receives (json or xml) and the hash and
+    /// size of the converted content kept for it; null when it receives the content as sent.
+    /// </summary>
+    public string? ConvertedTo { get; set; }
+
+    public string? ConvertedSha256 { get; set; }
+
+    public long? ConvertedSize { get; set; }
+
     /// <summary>Whether nothing more can happen to this recipient.</summary>
     public bool IsFinal => Status is RecipientStatus.Delivered or RecipientStatus.Rejected or RecipientStatus.Expired
         or RecipientStatus.Undeliverable or RecipientStatus.Failed;

@@ -53,20 +53,34 @@ internal static class ExchangeEndpoints
 
         api.MapPost("/exchanges/{id}/ready", async (HttpContext http, string id, ExchangeService exchanges) =>
             {
-                var exchange = await exchanges.ReadyAsync(CallingApplication.Get(http), id, http.RequestAborted);
+                var caller = CallingApplication.Get(http);
+                var exchange = await exchanges.ReadyAsync(caller, id, http.RequestAborted);
+                var recipient = exchange.RecipientOf(caller.AgencyId)!;
                 return TypedResults.Ok(new ReadyResponse(
-                    $"/api/v1/exchanges/{id}/content", exchange.Sha256!, exchange.Size!.Value, exchange.ExpiresUtc));
+                    $"/api/v1/exchanges/{id}/content",
+                    recipient.ConvertedSha256 ?? exchange.Sha256!,
+                    recipient.ConvertedSize ?? exchange.Size!.Value,
+                    exchange.ExpiresUtc,
+                    recipient.ConvertedTo ?? exchange.DataType));
             })
             .WithName("Ready");
 
         api.MapGet("/exchanges/{id}/content", (HttpContext http, string id, ExchangeService exchanges) =>
             {
-                var (exchange, content) = exchanges.OpenContent(CallingApplication.Get(http), id);
+                var caller = CallingApplication.Get(http);
+                var (exchange, content) = exchanges.OpenContent(caller, id);
+                var recipient = exchange.RecipientOf(caller.AgencyId)!;
                 http.Response.RegisterForDispose(content);
+                var contentType = recipient.ConvertedTo switch
+                {
+                    "xml" => "application/xml",
+                    "json" => "application/json",
+                    _ => exchange.ContentType ?? "application/octet-stream",
+                };
                 return TypedResults.Stream(
                     content,
-                    exchange.ContentType ?? "application/octet-stream",
-                    entityTag: new EntityTagHeaderValue($"\"{exchange.Sha256}\""),
+                    contentType,
+                    entityTag: new EntityTagHeaderValue($"\"{recipient.ConvertedSha256 ?? exchange.Sha256}\""),
                     enableRangeProcessing: true);
             })
             .WithName("DownloadContent");

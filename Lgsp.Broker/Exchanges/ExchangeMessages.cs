@@ -67,7 +67,8 @@ public sealed record InboxItem(
     string Status);
 
 /// <summary>Answer of <c>POST /api/v1/exchanges/{id}/ready</c>.</summary>
-public sealed record ReadyResponse(string DownloadUrl, string Sha256, long Size, DateTime ExpiresAt);
+/// <param name="DataType">What the download holds: the type sent, or the one it was converted to.</param>
+public sealed record ReadyResponse(string DownloadUrl, string Sha256, long Size, DateTime ExpiresAt, string DataType);
 
 /// <summary>Body of <c>POST /api/v1/exchanges/{id}/ack</c>.</summary>
 public sealed record AckRequest(string? Sha256);

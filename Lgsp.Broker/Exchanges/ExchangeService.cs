@@ -201,6 +201,7 @@ public sealed class ExchangeService(
 
         CheckNotExpired(exchange);
         var intact = store.HashStoredContent(id) == exchange.Sha256;
+        var conversions = intact ? await ConvertForRecipientsAsync(exchange, cancellationToken) : [];
         var now = time.GetUtcNow().UtcDateTime;
         var submitted = await store.UpdateAsync(id, e =>
         {
@@ -214,6 +215,10 @@ public sealed class ExchangeService(
             {
                 recipient.Status = intact ? RecipientStatus.Offered : RecipientStatus.Failed;
                 recipient.OfferedUtc = intact ? now : null;
+                if (conversions.TryGetValue(recipient.AgencyId, out var converted))
+                {
+                    (recipient.ConvertedTo, recipient.ConvertedSha256, recipient.ConvertedSize) = converted;
+                }
             }
         }, cancellationToken);
         if (!intact)
@@ -230,6 +235,48 @@ public sealed class ExchangeService(
 
     /// <summary>An exchange by id, for the broker's own timers.</summary>
     public Exchange Find(string id) => store.Find(id) ?? throw BrokerException.NotFound();
+
+    /// <summary>
+    /// Converts json to xml, or xml to json, for each recipient whose agency accepts only the other type, and
+    /// keeps the converted copy beside the original. A recipient that accepts neither gets the content as sent.
+    /// </summary>
+    private async Task<Dictionary<string, (string, string, long)>> ConvertForRecipientsAsync(
+        Exchange exchange,
+        CancellationToken cancellationToken)
+    {
+        var converted = new Dictionary<string, (string, string, long)>(StringComparer.Ordinal);
+        if (exchange.DataType is not ("json" or "xml") || exchange.Size > ContentConverter.MaxBytes)
+        {
+            return converted;
+        }
+
+        var target = exchange.DataType == "json" ? "xml" : "json";
+        foreach (var recipient in exchange.Recipients)
+        {
+            var accepts = (await directory.FindAsync(recipient.AgencyId, cancellationToken))?.Accepts ?? DataTypes.All;
+            if (accepts.Contains(exchange.DataType) || !accepts.Contains(target))
+            {
+                continue;
+            }
+
+            byte[] content;
+            try
+            {
+                using var original = store.OpenContent(exchange.Id)!;
+                content = target == "xml" ? ContentConverter.JsonToXml(original) : ContentConverter.XmlToJson(original);
+            }
+            catch (Exception exception) when (exception is System.Text.Json.JsonException or XmlException)
+            {
+                throw new BrokerException(422, "ConversionFailed",
+                    $"The content is not valid {exchange.DataType}, and {recipient.AgencyId} accepts only {target}.");
+            }
+
+            var (sha, size) = store.WriteVariant(exchange.Id, recipient.AgencyId, content);
+            converted[recipient.AgencyId] = (target, sha, size);
+        }
+
+        return converted;
+    }
 
     /// <summary>The exchange as its source or a recipient may see it; 404 for anyone else.</summary>
     public Exchange Get(RegisteredApplication caller, string id)
@@ -281,7 +328,8 @@ public sealed class ExchangeService(
             throw new BrokerException(409, "NotReady", "Call ready before downloading.");
         }
 
-        var content = store.OpenContent(id) ?? throw new BrokerException(410, "ContentGone", "The content is no longer kept.");
+        var content = store.OpenContent(id, recipient.ConvertedTo is null ? null : recipient.AgencyId)
+            ?? throw new BrokerException(410, "ContentGone", "The content is no longer kept.");
         return (exchange, content);
     }
 
@@ -303,7 +351,7 @@ public sealed class ExchangeService(
             throw new BrokerException(409, "NotReady", $"This exchange is {recipient.Status} for your agency.");
         }
 
-        if (!string.Equals(sha256?.Trim(), exchange.Sha256, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(sha256?.Trim(), recipient.ConvertedSha256 ?? exchange.Sha256, StringComparison.OrdinalIgnoreCase))
         {
             throw new BrokerException(422, "ContentHashMismatch",
                 "The acknowledged sha256 is not the content's; nothing was marked delivered.");

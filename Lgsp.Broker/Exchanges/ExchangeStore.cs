@@ -105,9 +105,17 @@ public sealed class ExchangeStore
         return (Convert.ToHexStringLower(sha.GetHashAndReset()), size);
     }
 
-    /// <summary>A seekable stream over the stored content, or null when there is none.</summary>
-    public Stream? OpenContent(string exchangeId) =>
-        _content.Exists(FileId(exchangeId)) ? _content.OpenRead(FileId(exchangeId)) : null;
+    /// <summary>A seekable stream over the stored content (or one recipient's converted copy), or null.</summary>
+    public Stream? OpenContent(string exchangeId, string? variant = null) =>
+        _content.Exists(FileId(exchangeId, variant)) ? _content.OpenRead(FileId(exchangeId, variant)) : null;
+
+    /// <summary>Stores a converted copy of the content for one recipient; returns its hash and size.</summary>
+    public (string Sha256, long Size) WriteVariant(string exchangeId, string variant, byte[] content)
+    {
+        using var file = _content.OpenWrite(FileId(exchangeId, variant), exchangeId);
+        file.Write(content, 0, content.Length);
+        return (Convert.ToHexStringLower(SHA256.HashData(content)), content.Length);
+    }
 
     /// <summary>The hex SHA-256 of the stored content, read back from storage.</summary>
     public string? HashStoredContent(string exchangeId)
@@ -123,7 +131,17 @@ public sealed class ExchangeStore
     public void EraseContent(string exchangeId)
     {
         Interlocked.Exchange(ref _erasuresSinceCheckpoint, 1);
-        var fileId = FileId(exchangeId);
+        var prefix = $"content/{exchangeId}/";
+        foreach (var variant in _content.Find(f => f.Id.StartsWith(prefix)).Select(f => f.Id).ToList())
+        {
+            Erase(variant);
+        }
+
+        Erase(FileId(exchangeId));
+    }
+
+    private void Erase(string fileId)
+    {
         var chunks = _db.GetCollection("_chunks");
         foreach (var chunk in chunks.Find(Query.EQ("_id.f", fileId)).ToList())
         {
@@ -146,5 +164,6 @@ public sealed class ExchangeStore
         }
     }
 
-    private static string FileId(string exchangeId) => $"content/{exchangeId}";
+    private static string FileId(string exchangeId, string? variant = null) =>
+        variant is null ? $"content/{exchangeId}" : $"content/{exchangeId}/{variant}";
 }

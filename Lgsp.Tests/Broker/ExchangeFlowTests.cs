@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Lgsp.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lgsp.Tests.Broker;
 
@@ -187,6 +188,36 @@ public sealed class ExchangeFlowTests : IDisposable
         using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("InvalidEdxml", problem.RootElement.GetProperty("code").GetString());
         Assert.Contains("namespace", problem.RootElement.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JsonToARecipientThatAcceptsOnlyXml_ArrivesAsXml_AndIsAcknowledgedByItsHash()
+    {
+        await using (var admin = _portal.ScopeActingAs())
+        {
+            var directory = admin.ServiceProvider.GetRequiredService<Lgsp.Portal.Agencies.AgencyDirectoryService>();
+            var science = (await directory.FindAsync(Science, CancellationToken.None))!;
+            await directory.SaveAsync(science with { Accepts = ["xml", "pdf"] }, CancellationToken.None);
+        }
+
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        using var destination = await BrokerClient.IssueAsync(_portal, Science);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Số liệu", dataType = "json" });
+        var id = exchange.GetProperty("id").GetString()!;
+        await source.Http.PutAsync($"/api/v1/exchanges/{id}/content",
+            new StringContent("{\"soCa\":12,\"donVi\":\"Sở Y tế\"}", Encoding.UTF8, "application/json"));
+        await source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit");
+
+        var (_, ready) = await destination.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ready");
+        var xml = await destination.Http.GetByteArrayAsync(ready.GetProperty("downloadUrl").GetString());
+        var (ack, _) = await destination.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack",
+            new { sha256 = Convert.ToHexStringLower(SHA256.HashData(xml)) });
+
+        Assert.Equal("xml", ready.GetProperty("dataType").GetString());
+        var document = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(xml));
+        Assert.Equal("Sở Y tế", document.Root!.Element("donVi")!.Value);
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
     }
 
     [Fact]
