@@ -85,7 +85,10 @@ internal sealed class BrokerServer : IDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { _portalDll, "--data", DataDirectory, "apps", "issue", "--agency", agencyId, "--name", "Benchmark" },
+            ArgumentList =
+            {
+                _portalDll, "--data", DataDirectory, "apps", "issue", "--agency", agencyId, "--name", "Benchmark",
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -109,7 +112,8 @@ internal sealed class BrokerServer : IDisposable
 
     private double ReadStatus(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_process.Id}/status")
+            .First(l => l.StartsWith(field, StringComparison.Ordinal));
         var kib = double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         return kib / 1024;
     }

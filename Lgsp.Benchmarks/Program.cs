@@ -31,7 +31,8 @@ internal static class Program
             keys.AddRange(await Task.WhenAll(batch.Select(server.IssueKeyAsync)));
         }
 
-        Console.WriteLine($"LGSP broker benchmark — {Environment.ProcessorCount} cores, {seconds:0} s per run, loopback HTTP");
+        Console.WriteLine($"LGSP broker benchmark — {Environment.ProcessorCount} cores, "
+            + $"{seconds:0} s per run, loopback HTTP");
         Console.WriteLine($"server memory after start: {server.MemoryMiB():0} MiB");
         foreach (var size in new[] { 1024, 1024 * 1024 })
         {
@@ -46,10 +47,12 @@ internal static class Program
         }
 
         var latencies = await OfferLatencyAsync(keys[0], keys[1], 200);
-        Console.WriteLine($"submit → offer on the event stream: p50 {Percentile(latencies, 50):0.0} ms, p99 {Percentile(latencies, 99):0.0} ms");
+        Console.WriteLine($"submit → offer on the event stream: p50 {Percentile(latencies, 50):0.0} ms, "
+            + $"p99 {Percentile(latencies, 99):0.0} ms");
         var signed = await SignedRequestsAsync(keys[0], 8, TimeSpan.FromSeconds(seconds));
         Console.WriteLine($"signed requests (GET /api/v1/exchanges/{{id}}), 8 clients: {signed:0}/s");
-        Console.WriteLine($"server peak memory (VmHWM): {server.PeakMemoryMiB():0} MiB; now {server.MemoryMiB():0} MiB");
+        Console.WriteLine(
+            $"server peak memory (VmHWM): {server.PeakMemoryMiB():0} MiB; now {server.MemoryMiB():0} MiB");
         return 0;
     }
 
@@ -71,12 +74,25 @@ internal static class Program
             var to = Agencies[(i + 1) % keys.Count];
             while (!stop.IsCancellationRequested)
             {
-                var created = await source.CreateAsync([to], "Benchmark", "binary", "normal", null, CancellationToken.None);
+                var created = await source.CreateAsync(
+                    [to],
+                    "Benchmark",
+                    "binary",
+                    "normal",
+                    null,
+                    CancellationToken.None);
                 var id = created.GetProperty("id").GetString()!;
-                await source.UploadAsync(created.GetProperty("uploadUrl").GetString()!, new MemoryStream(content), sha, CancellationToken.None);
+                await source.UploadAsync(
+                    created.GetProperty("uploadUrl").GetString()!,
+                    new MemoryStream(content),
+                    sha,
+                    CancellationToken.None);
                 await source.SubmitAsync(id, CancellationToken.None);
                 var ready = await destination.ReadyAsync(id, CancellationToken.None);
-                var received = await destination.DownloadAsync(ready.GetProperty("downloadUrl").GetString()!, Stream.Null, CancellationToken.None);
+                var received = await destination.DownloadAsync(
+                    ready.GetProperty("downloadUrl").GetString()!,
+                    Stream.Null,
+                    CancellationToken.None);
                 await destination.AcknowledgeAsync(id, received, CancellationToken.None);
                 Interlocked.Increment(ref count);
             }
@@ -85,7 +101,10 @@ internal static class Program
         return (count, clock.Elapsed);
     }
 
-    private static async Task<List<double>> OfferLatencyAsync(LgspClientOptions sourceKey, LgspClientOptions destinationKey, int samples)
+    private static async Task<List<double>> OfferLatencyAsync(
+        LgspClientOptions sourceKey,
+        LgspClientOptions destinationKey,
+        int samples)
     {
         using var source = new BrokerClient(sourceKey);
         using var destination = new BrokerClient(destinationKey);
@@ -120,9 +139,19 @@ internal static class Program
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
         for (var i = 0; i < samples; i++)
         {
-            var created = await source.CreateAsync([Agencies[1]], "Latency", "binary", "normal", null, CancellationToken.None);
+            var created = await source.CreateAsync(
+                [Agencies[1]],
+                "Latency",
+                "binary",
+                "normal",
+                null,
+                CancellationToken.None);
             var id = created.GetProperty("id").GetString()!;
-            await source.UploadAsync(created.GetProperty("uploadUrl").GetString()!, new MemoryStream(content), sha, CancellationToken.None);
+            await source.UploadAsync(
+                created.GetProperty("uploadUrl").GetString()!,
+                new MemoryStream(content),
+                sha,
+                CancellationToken.None);
             lock (submitted)
             {
                 submitted[id] = Stopwatch.GetTimestamp();
@@ -140,7 +169,13 @@ internal static class Program
     private static async Task<double> SignedRequestsAsync(LgspClientOptions key, int clients, TimeSpan duration)
     {
         using var setup = new BrokerClient(key);
-        var created = await setup.CreateAsync([Agencies[1]], "Status", "binary", "normal", null, CancellationToken.None);
+        var created = await setup.CreateAsync(
+            [Agencies[1]],
+            "Status",
+            "binary",
+            "normal",
+            null,
+            CancellationToken.None);
         var id = created.GetProperty("id").GetString()!;
         var count = 0;
         using var stop = new CancellationTokenSource(duration);

@@ -80,7 +80,11 @@ public sealed class BrokerClient : IDisposable
     }
 
     /// <summary>Uploads content from a stream whose SHA-256 the caller has computed.</summary>
-    public async Task<JsonElement> UploadAsync(string uploadUrl, Stream content, string sha256, CancellationToken cancellationToken)
+    public async Task<JsonElement> UploadAsync(
+        string uploadUrl,
+        Stream content,
+        string sha256,
+        CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new StreamContent(content) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -91,7 +95,10 @@ public sealed class BrokerClient : IDisposable
     /// <summary>Downloads content into <paramref name="target"/> and returns its SHA-256.</summary>
     public async Task<string> DownloadAsync(string downloadUrl, Stream target, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(downloadUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await _http.GetAsync(
+            downloadUrl,
+            HttpCompletionOption.ResponseHeadersRead,
+            cancellationToken);
         await ThrowIfProblemAsync(response, cancellationToken);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -144,7 +151,10 @@ public sealed class BrokerClient : IDisposable
             request.Headers.Range = new RangeHeaderValue(have, null);
         }
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await _http.SendAsync(
+            request,
+            HttpCompletionOption.ResponseHeadersRead,
+            cancellationToken);
         await ThrowIfProblemAsync(response, cancellationToken);
         var append = response.StatusCode == HttpStatusCode.PartialContent;
         await using (var target = new FileStream(partial, append ? FileMode.Append : FileMode.Create))

@@ -13,7 +13,8 @@ public sealed record BrokerEventMessage(string Type, string ExchangeId, string? 
 /// </summary>
 public sealed class EventListener(BrokerClient client)
 {
-    public async IAsyncEnumerable<BrokerEventMessage> ListenAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<BrokerEventMessage> ListenAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromSeconds(1);
         while (!cancellationToken.IsCancellationRequested)
@@ -33,7 +34,8 @@ public sealed class EventListener(BrokerClient client)
                     next = enumerator.Current;
                     backoff = TimeSpan.FromSeconds(1);
                 }
-                catch (Exception exception) when (exception is HttpRequestException or IOException or BrokerProblemException)
+                catch (Exception exception)
+                    when (exception is HttpRequestException or IOException or BrokerProblemException)
                 {
                     break;
                 }
@@ -46,12 +48,19 @@ public sealed class EventListener(BrokerClient client)
         }
     }
 
-    private async IAsyncEnumerable<BrokerEventMessage> Channel([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<BrokerEventMessage> Channel(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var response = await client.Http.GetAsync("/api/v1/events", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await client.Http.GetAsync(
+            "/api/v1/events",
+            HttpCompletionOption.ResponseHeadersRead,
+            cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new BrokerProblemException(response.StatusCode, "EventStreamRefused", await response.Content.ReadAsStringAsync(cancellationToken));
+            throw new BrokerProblemException(
+                response.StatusCode,
+                "EventStreamRefused",
+                await response.Content.ReadAsStringAsync(cancellationToken));
         }
 
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
@@ -65,7 +74,9 @@ public sealed class EventListener(BrokerClient client)
             else if (line.StartsWith("data: ", StringComparison.Ordinal) && type is not null)
             {
                 var data = JsonSerializer.Deserialize<JsonElement>(line["data: ".Length..]);
-                var agency = data.TryGetProperty("agencyId", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                var agency = data.TryGetProperty("agencyId", out var a) && a.ValueKind == JsonValueKind.String
+                    ? a.GetString()
+                    : null;
                 yield return new BrokerEventMessage(type, data.GetProperty("exchangeId").GetString()!, agency);
                 type = null;
             }

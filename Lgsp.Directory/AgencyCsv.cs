@@ -79,7 +79,9 @@ public static class AgencyCsv
             string Field(string column)
             {
                 var index = columnIndex[Columns.ToList().IndexOf(column)];
-                return index >= 0 && index < fields.Count ? VietnameseText.Normalize(CsvReader.Unprotect(fields[index])) : "";
+                return index >= 0 && index < fields.Count
+                    ? VietnameseText.Normalize(CsvReader.Unprotect(fields[index]))
+                    : "";
             }
 
             var agency = ReadRecord(Field, line, errors);
@@ -235,12 +237,16 @@ public static class AgencyCsv
                 }
                 else if (!after.TryGetValue(successor, out var status))
                 {
-                    errors.Add(new CsvError(line, $"Cơ quan kế thừa {successor} không có trong tệp hay trong danh bạ."));
+                    errors.Add(new CsvError(
+                        line,
+                        $"Cơ quan kế thừa {successor} không có trong tệp hay trong danh bạ."));
                 }
                 else if (status != AgencyStatus.Active)
                 {
-                    errors.Add(new CsvError(line,
-                        $"Cơ quan kế thừa {successor} {status.ToLabel().ToLowerInvariant()}; hãy chọn cơ quan đang hoạt động."));
+                    errors.Add(new CsvError(
+                        line,
+                        $"Cơ quan kế thừa {successor} {status.ToLabel().ToLowerInvariant()}; "
+                            + "hãy chọn cơ quan đang hoạt động."));
                 }
             }
         }

@@ -14,7 +14,9 @@ public static class AgencySearch
     public static IReadOnlyList<string> Terms(string query) =>
         VietnameseText.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>A score for <paramref name="agency"/> against <paramref name="query"/>: higher is better, 0 is none.</summary>
+    /// <summary>
+    /// A score for <paramref name="agency"/> against <paramref name="query"/>: higher is better, 0 is none.
+    /// </summary>
     public static int Score(Agency agency, string query)
     {
         var folded = VietnameseText.Fold(query);

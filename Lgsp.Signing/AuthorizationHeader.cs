@@ -36,7 +36,8 @@ public sealed record AuthorizationHeader(
         var profile = SigningProfile.Find(value[..space]);
         if (profile is null)
         {
-            error = $"Unsupported algorithm; use one of {string.Join(", ", SigningProfile.All.Select(p => p.Algorithm))}.";
+            error = "Unsupported algorithm; use one of "
+                + $"{string.Join(", ", SigningProfile.All.Select(p => p.Algorithm))}.";
             return false;
         }
 
@@ -44,7 +45,8 @@ public sealed record AuthorizationHeader(
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(part => part.Split('=', 2))
             .ToList();
-        if (parts.Any(p => p.Length != 2) || parts.Select(p => p[0]).Distinct(StringComparer.Ordinal).Count() != parts.Count)
+        if (parts.Any(p => p.Length != 2)
+            || parts.Select(p => p[0]).Distinct(StringComparer.Ordinal).Count() != parts.Count)
         {
             error = "The Authorization header must be Credential=…, SignedHeaders=…, Signature=….";
             return false;
@@ -60,7 +62,8 @@ public sealed record AuthorizationHeader(
         }
 
         var scope = credential.Split('/');
-        if (scope.Length != 5 || scope.Any(string.IsNullOrEmpty) || scope[1].Length != 8 || !scope[1].All(char.IsAsciiDigit))
+        if (scope.Length != 5 || scope.Any(string.IsNullOrEmpty)
+            || scope[1].Length != 8 || !scope[1].All(char.IsAsciiDigit))
         {
             error = "Credential must be ACCESS_KEY/yyyyMMdd/REGION/SERVICE/TERMINATOR.";
             return false;

@@ -40,7 +40,9 @@ public static class CanonicalRequest
             string.Join(';', signedHeaders),
             request.PayloadHash);
 
-    /// <summary>Each path segment percent-decoded, then encoded once with RFC 3986 unreserved characters kept.</summary>
+    /// <summary>
+    /// Each path segment percent-decoded, then encoded once with RFC 3986 unreserved characters kept.
+    /// </summary>
     public static string CanonicalPath(string rawPath)
     {
         if (rawPath.Length == 0)

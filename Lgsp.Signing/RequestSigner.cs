@@ -39,8 +39,13 @@ public static class RequestSigner
         var canonical = CanonicalRequest.Build(request with { Headers = headers }, signed);
         var stringToSign = CanonicalRequest.StringToSign(profile.Algorithm, dateTime, header.Scope, canonical);
         var signature = profile.Kind == SignatureKind.RsaSha256
-            ? SignatureMath.RsaSign(credentials.PrivateKey ?? throw new ArgumentException("An RSA key is needed."), stringToSign)
-            : SignatureMath.Mac(header, credentials.Secret ?? throw new ArgumentException("A secret is needed."), stringToSign);
+            ? SignatureMath.RsaSign(
+                credentials.PrivateKey ?? throw new ArgumentException("An RSA key is needed."),
+                stringToSign)
+            : SignatureMath.Mac(
+                header,
+                credentials.Secret ?? throw new ArgumentException("A secret is needed."),
+                stringToSign);
         return $"{profile.Algorithm} Credential={credentials.AccessKeyId}/{header.Scope}, "
             + $"SignedHeaders={string.Join(';', signed)}, Signature={signature}";
     }

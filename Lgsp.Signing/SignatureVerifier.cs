@@ -69,7 +69,10 @@ public static class SignatureVerifier
         var key = findKey(header.AccessKeyId);
         if (key is null)
         {
-            return Fail(VerificationFailure.InvalidAccessKey, "The access key is unknown, revoked or suspended.", header);
+            return Fail(
+                VerificationFailure.InvalidAccessKey,
+                "The access key is unknown, revoked or suspended.",
+                header);
         }
 
         return Matches(request, header, key)
@@ -108,7 +111,8 @@ public static class SignatureVerifier
             return $"The credential's date is not the date of {profile.DateHeader}.";
         }
 
-        if (header.Region != policy.Region || header.Service != policy.Service || header.Terminator != profile.Terminator)
+        if (header.Region != policy.Region || header.Service != policy.Service
+            || header.Terminator != profile.Terminator)
         {
             return $"The credential scope must be yyyyMMdd/{policy.Region}/{policy.Service}/{profile.Terminator}.";
         }
@@ -123,14 +127,22 @@ public static class SignatureVerifier
     {
         var dateTime = request.Headers[header.Profile.DateHeader][0].Trim();
         var readings = new[] { (true, true), (false, true), (true, false), (false, false) }
-            .Select(r => CanonicalRequest.Build(request, header.SignedHeaders, sortQuery: r.Item1, normalizePath: r.Item2))
+            .Select(r => CanonicalRequest.Build(
+                request,
+                header.SignedHeaders,
+                sortQuery: r.Item1,
+                normalizePath: r.Item2))
             .Distinct(StringComparer.Ordinal);
         return readings.Any(canonical => Check(header, key, dateTime, canonical));
     }
 
     private static bool Check(AuthorizationHeader header, VerificationKey key, string dateTime, string canonicalRequest)
     {
-        var stringToSign = CanonicalRequest.StringToSign(header.Profile.Algorithm, dateTime, header.Scope, canonicalRequest);
+        var stringToSign = CanonicalRequest.StringToSign(
+            header.Profile.Algorithm,
+            dateTime,
+            header.Scope,
+            canonicalRequest);
         if (header.Profile.Kind == SignatureKind.RsaSha256)
         {
             return key.PublicKey is not null && SignatureMath.RsaVerify(key.PublicKey, stringToSign, header.Signature);
@@ -140,6 +152,9 @@ public static class SignatureVerifier
             && SignatureMath.MacEquals(SignatureMath.Mac(header, key.Secret, stringToSign), header.Signature);
     }
 
-    private static VerificationResult Fail(VerificationFailure failure, string detail, AuthorizationHeader? header = null) =>
+    private static VerificationResult Fail(
+        VerificationFailure failure,
+        string detail,
+        AuthorizationHeader? header = null) =>
         new(failure, detail, header);
 }

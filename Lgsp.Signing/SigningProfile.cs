@@ -27,7 +27,13 @@ public sealed record SigningProfile(
 {
     /// <summary><c>LGSP4-HMAC-SHA256</c>: what <c>curl --aws-sigv4 "lgsp:lgsp:…"</c> produces.</summary>
     public static SigningProfile LgspHmacSha256 { get; } =
-        new("LGSP4-HMAC-SHA256", SignatureKind.HmacSha256, "x-lgsp-date", "x-lgsp-content-sha256", "lgsp4_request", "LGSP4");
+        new(
+            "LGSP4-HMAC-SHA256",
+            SignatureKind.HmacSha256,
+            "x-lgsp-date",
+            "x-lgsp-content-sha256",
+            "lgsp4_request",
+            "LGSP4");
 
     /// <summary><c>AWS4-HMAC-SHA256</c>: the same scheme under the AWS names.</summary>
     public static SigningProfile AwsHmacSha256 { get; } =
@@ -35,14 +41,27 @@ public sealed record SigningProfile(
 
     /// <summary><c>LGSP4-HMAC-SHA1</c>: the legacy MAC.</summary>
     public static SigningProfile LgspHmacSha1 { get; } =
-        new("LGSP4-HMAC-SHA1", SignatureKind.HmacSha1, "x-lgsp-date", "x-lgsp-content-sha256", "lgsp4_request", "LGSP4");
+        new(
+            "LGSP4-HMAC-SHA1",
+            SignatureKind.HmacSha1,
+            "x-lgsp-date",
+            "x-lgsp-content-sha256",
+            "lgsp4_request",
+            "LGSP4");
 
     /// <summary><c>LGSP4-RSA-SHA256</c>: a signature by the application's registered key pair.</summary>
     public static SigningProfile LgspRsaSha256 { get; } =
-        new("LGSP4-RSA-SHA256", SignatureKind.RsaSha256, "x-lgsp-date", "x-lgsp-content-sha256", "lgsp4_request", "LGSP4");
+        new(
+            "LGSP4-RSA-SHA256",
+            SignatureKind.RsaSha256,
+            "x-lgsp-date",
+            "x-lgsp-content-sha256",
+            "lgsp4_request",
+            "LGSP4");
 
     /// <summary>Every accepted profile.</summary>
-    public static IReadOnlyList<SigningProfile> All { get; } = [LgspHmacSha256, AwsHmacSha256, LgspHmacSha1, LgspRsaSha256];
+    public static IReadOnlyList<SigningProfile> All { get; } =
+        [LgspHmacSha256, AwsHmacSha256, LgspHmacSha1, LgspRsaSha256];
 
     /// <summary>The profile named by an <c>Authorization</c> header's algorithm, or null.</summary>
     public static SigningProfile? Find(string algorithm) =>

@@ -11,8 +11,8 @@ public sealed class ApplicationKeyCache(TimeProvider time)
     /// <summary>How long a lookup, found or not, is reused.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, (RegisteredApplication? Application, DateTimeOffset Expires)> _entries =
-        new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (RegisteredApplication? Application, DateTimeOffset Expires)>
+        _entries = new(StringComparer.Ordinal);
 
     public async Task<RegisteredApplication?> FindActiveAsync(
         string accessKeyId,

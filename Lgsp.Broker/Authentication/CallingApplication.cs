@@ -13,5 +13,6 @@ public static class CallingApplication
         context.Items[Key] as RegisteredApplication
         ?? throw new InvalidOperationException("The endpoint is not marked RequiresSignature.");
 
-    internal static void Set(HttpContext context, RegisteredApplication application) => context.Items[Key] = application;
+    internal static void Set(HttpContext context, RegisteredApplication application) =>
+        context.Items[Key] = application;
 }

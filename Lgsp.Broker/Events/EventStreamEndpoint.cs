@@ -24,7 +24,11 @@ internal static class EventStreamEndpoint
         return api;
     }
 
-    private static async Task StreamAsync(HttpContext http, EventHub hub, ExchangeService exchanges, PresenceTracker presence)
+    private static async Task StreamAsync(
+        HttpContext http,
+        EventHub hub,
+        ExchangeService exchanges,
+        PresenceTracker presence)
     {
         var caller = CallingApplication.Get(http);
         var cancellation = http.RequestAborted;
@@ -39,7 +43,14 @@ internal static class EventStreamEndpoint
             await http.Response.WriteAsync(": connected\n\n", cancellation);
             foreach (var (exchange, _) in exchanges.Inbox(caller, nameof(RecipientStatus.Offered)))
             {
-                await WriteAsync(http, new BrokerEvent { Type = EventTypes.Offered, ExchangeId = exchange.Id, AgencyId = caller.AgencyId });
+                await WriteAsync(
+                    http,
+                    new BrokerEvent
+                    {
+                        Type = EventTypes.Offered,
+                        ExchangeId = exchange.Id,
+                        AgencyId = caller.AgencyId,
+                    });
             }
 
             foreach (var pending in hub.Unsent(caller.AccessKeyId))
@@ -61,7 +72,11 @@ internal static class EventStreamEndpoint
         }
     }
 
-    private static async Task PumpAsync(HttpContext http, EventHub hub, Subscription subscription, CancellationToken cancellation)
+    private static async Task PumpAsync(
+        HttpContext http,
+        EventHub hub,
+        Subscription subscription,
+        CancellationToken cancellation)
     {
         while (!cancellation.IsCancellationRequested)
         {
@@ -84,7 +99,9 @@ internal static class EventStreamEndpoint
 
     private static Task WriteAsync(HttpContext http, BrokerEvent e)
     {
-        var data = JsonSerializer.Serialize(new { type = e.Type, exchangeId = e.ExchangeId, agencyId = e.AgencyId }, Json);
+        var data = JsonSerializer.Serialize(
+            new { type = e.Type, exchangeId = e.ExchangeId, agencyId = e.AgencyId },
+            Json);
         return http.Response.WriteAsync($"event: {e.Type}\ndata: {data}\n\n", http.RequestAborted);
     }
 }

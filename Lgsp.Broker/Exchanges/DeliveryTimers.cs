@@ -92,11 +92,18 @@ internal sealed partial class DeliveryTimers(
             return false;
         }
 
-        var offlineSince = new[] { recipient.OfferedUtc ?? now, presence.LastOnline(recipient.AgencyId) ?? DateTime.MinValue }.Max();
+        var offlineSince = new[]
+        {
+            recipient.OfferedUtc ?? now,
+            presence.LastOnline(recipient.AgencyId) ?? DateTime.MinValue,
+        }.Max();
         return now - offlineSince > exchange.Policy.UndeliverableAfter;
     }
 
-    private static async Task ExpireAllAsync(ExchangeService exchanges, Exchange exchange, CancellationToken cancellationToken)
+    private static async Task ExpireAllAsync(
+        ExchangeService exchanges,
+        Exchange exchange,
+        CancellationToken cancellationToken)
     {
         foreach (var recipient in exchange.Recipients.Where(r => !r.IsFinal))
         {

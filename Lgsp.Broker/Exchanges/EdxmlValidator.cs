@@ -21,7 +21,10 @@ public static class EdxmlValidator
 
     /// <summary>Every problem found, in English for the sending developer; empty when the package is sound.</summary>
     /// <param name="recipients">Identifiers the package may address: those requested and those routed to.</param>
-    public static IReadOnlyList<string> Validate(Stream package, string sourceAgency, IReadOnlyCollection<string> recipients)
+    public static IReadOnlyList<string> Validate(
+        Stream package,
+        string sourceAgency,
+        IReadOnlyCollection<string> recipients)
     {
         XDocument document;
         try
@@ -38,7 +41,11 @@ public static class EdxmlValidator
         var root = document.Root!;
         if (root.Name != Ed + "edXML")
         {
-            return [$"The root element must be edXML in the namespace {Namespace}; it is {{{root.Name.NamespaceName}}}{root.Name.LocalName}."];
+            return
+            [
+                $"The root element must be edXML in the namespace {Namespace}; "
+                    + $"it is {{{root.Name.NamespaceName}}}{root.Name.LocalName}.",
+            ];
         }
 
         var errors = new List<string>();
@@ -53,7 +60,11 @@ public static class EdxmlValidator
         return errors;
     }
 
-    private static void CheckHeader(XElement header, string sourceAgency, IReadOnlyCollection<string> recipients, List<string> errors)
+    private static void CheckHeader(
+        XElement header,
+        string sourceAgency,
+        IReadOnlyCollection<string> recipients,
+        List<string> errors)
     {
         string[][] required =
         [
@@ -81,7 +92,8 @@ public static class EdxmlValidator
             errors.Add("MessageHeader needs at least one To with an OrganId.");
         }
 
-        foreach (var stranger in to.Where(id => id.Length > 0 && !recipients.Contains(id, StringComparer.OrdinalIgnoreCase)))
+        foreach (var stranger in to.Where(id => id.Length > 0
+            && !recipients.Contains(id, StringComparer.OrdinalIgnoreCase)))
         {
             errors.Add($"To/OrganId {stranger} is not a recipient of this exchange.");
         }
@@ -92,7 +104,9 @@ public static class EdxmlValidator
         var references = root.Element(Ed + "edXMLEnvelope")?.Element(Ed + "edXMLBody")?.Element(Ed + "edXMLManifest")
             ?.Elements(Ed + "Reference").ToList() ?? [];
         var attachments = root.Descendants(Ed + "Attachment")
-            .Select(a => (Id: (a.Attribute("ContentId")?.Value ?? a.Element(Ed + "ContentId")?.Value ?? "").Trim(), Body: a))
+            .Select(a => (
+                Id: (a.Attribute("ContentId")?.Value ?? a.Element(Ed + "ContentId")?.Value ?? "").Trim(),
+                Body: a))
             .ToList();
         foreach (var reference in references)
         {
@@ -109,7 +123,8 @@ public static class EdxmlValidator
             {
                 errors.Add($"The manifest references cid:{id}, but the package has no such attachment.");
             }
-            else if (!IsBase64(attachment.Body.Nodes().OfType<XText>().Aggregate("", (text, node) => text + node.Value)))
+            else if (!IsBase64(attachment.Body.Nodes().OfType<XText>()
+                .Aggregate("", (text, node) => text + node.Value)))
             {
                 errors.Add($"The attachment cid:{id} is not base64.");
             }

@@ -31,8 +31,14 @@ internal static class ExchangeEndpoints
             .WithMetadata(new StreamedContent())
             .WithName("UploadContent");
 
-        api.MapPut("/exchanges/{id}/policy", async (HttpContext http, string id, PolicyRequest body, ExchangeService exchanges) =>
-                TypedResults.Ok(await exchanges.SetPolicyAsync(CallingApplication.Get(http), id, body, http.RequestAborted)))
+        api.MapPut(
+            "/exchanges/{id}/policy",
+            async (HttpContext http, string id, PolicyRequest body, ExchangeService exchanges) =>
+                TypedResults.Ok(await exchanges.SetPolicyAsync(
+                    CallingApplication.Get(http),
+                    id,
+                    body,
+                    http.RequestAborted)))
             .WithName("SetPolicy");
 
         api.MapPost("/exchanges/{id}/submit", async (HttpContext http, string id, ExchangeService exchanges) =>
@@ -85,12 +91,20 @@ internal static class ExchangeEndpoints
             })
             .WithName("DownloadContent");
 
-        api.MapPost("/exchanges/{id}/ack", async (HttpContext http, string id, AckRequest body, ExchangeService exchanges) =>
+        api.MapPost(
+            "/exchanges/{id}/ack",
+            async (HttpContext http, string id, AckRequest body, ExchangeService exchanges) =>
                 TypedResults.Ok(ExchangeViews.View(
-                    await exchanges.AcknowledgeAsync(CallingApplication.Get(http), id, body.Sha256, http.RequestAborted))))
+                    await exchanges.AcknowledgeAsync(
+                        CallingApplication.Get(http),
+                        id,
+                        body.Sha256,
+                        http.RequestAborted))))
             .WithName("Acknowledge");
 
-        api.MapPost("/exchanges/{id}/reject", async (HttpContext http, string id, RejectRequest body, ExchangeService exchanges) =>
+        api.MapPost(
+            "/exchanges/{id}/reject",
+            async (HttpContext http, string id, RejectRequest body, ExchangeService exchanges) =>
                 TypedResults.Ok(ExchangeViews.View(
                     await exchanges.RejectAsync(CallingApplication.Get(http), id, body.Reason, http.RequestAborted))))
             .WithName("Reject");

@@ -24,7 +24,11 @@ public sealed record CreatedExchange(
     IReadOnlyList<RoutedRecipient> Recipients);
 
 /// <summary>Body of <c>PUT {policyUrl}</c>; durations are ISO 8601 (<c>P1D</c>, <c>PT2H</c>).</summary>
-public sealed record PolicyRequest(DateTime? DeliverBy, string? UndeliverableAfter, string? ExpiresAfter, IReadOnlyList<string>? Notify);
+public sealed record PolicyRequest(
+    DateTime? DeliverBy,
+    string? UndeliverableAfter,
+    string? ExpiresAfter,
+    IReadOnlyList<string>? Notify);
 
 /// <summary>One recipient in an exchange's status.</summary>
 public sealed record RecipientView(

@@ -48,11 +48,17 @@ public sealed class ExchangeService(
         var title = VietnameseText.Normalize(request.Title);
         var dataType = (request.DataType ?? "").Trim().ToLowerInvariant();
         Require(title.Length is > 0 and <= 500, "InvalidRequest", "title is required (at most 500 characters).");
-        Require(DataTypes.IsKnown(dataType), "InvalidRequest", $"dataType must be one of {string.Join(", ", DataTypes.All)}.");
+        Require(
+            DataTypes.IsKnown(dataType),
+            "InvalidRequest",
+            $"dataType must be one of {string.Join(", ", DataTypes.All)}.");
         Require((request.Protocol ?? "https").Equals("https", StringComparison.OrdinalIgnoreCase),
             "InvalidRequest", "protocol must be https.");
         var priority = ParsePriority(request.Priority);
-        Require(request.Sha256 is null || IsSha256(request.Sha256), "InvalidRequest", "sha256 must be 64 hexadecimal digits.");
+        Require(
+            request.Sha256 is null || IsSha256(request.Sha256),
+            "InvalidRequest",
+            "sha256 must be 64 hexadecimal digits.");
         Require(request.Size is null or >= 0, "InvalidRequest", "size must not be negative.");
         var maxBytes = options.Value.MaxContentBytes;
         if (request.Size > maxBytes)
@@ -104,7 +110,10 @@ public sealed class ExchangeService(
         var exchange = SourceExchange(caller, id);
         if (exchange.UploadedUtc is not null)
         {
-            throw new BrokerException(409, "ContentAlreadyUploaded", "The content of this exchange was already uploaded.");
+            throw new BrokerException(
+                409,
+                "ContentAlreadyUploaded",
+                "The content of this exchange was already uploaded.");
         }
 
         CheckNotExpired(exchange);
@@ -146,7 +155,9 @@ public sealed class ExchangeService(
         else
         {
             using var content = store.OpenContent(exchange.Id)!;
-            var addressable = exchange.Recipients.SelectMany(r => new[] { r.AgencyId, r.RoutedFrom ?? r.AgencyId }).ToList();
+            var addressable = exchange.Recipients
+                .SelectMany(r => new[] { r.AgencyId, r.RoutedFrom ?? r.AgencyId })
+                .ToList();
             errors = EdxmlValidator.Validate(content, exchange.SourceAgencyId, addressable);
         }
 
@@ -177,16 +188,24 @@ public sealed class ExchangeService(
             DeliverByUtc = request.DeliverBy?.ToUniversalTime(),
             UndeliverableAfter = Duration(request.UndeliverableAfter, "undeliverableAfter") ?? TimeSpan.FromDays(1),
             ExpiresAfter = Duration(request.ExpiresAfter, "expiresAfter"),
-            Notify = (request.Notify ?? ["delivered", "rejected", "undeliverable"]).Select(n => n.Trim().ToLowerInvariant()).ToList(),
+            Notify = (request.Notify ?? ["delivered", "rejected", "undeliverable"])
+                .Select(n => n.Trim().ToLowerInvariant())
+                .ToList(),
         };
         var unknown = policy.Notify.Except(["delivered", "rejected", "undeliverable", "expired"]).ToList();
-        Require(unknown.Count == 0, "InvalidRequest", $"notify may hold delivered, rejected, undeliverable, expired; not {string.Join(", ", unknown)}.");
+        Require(
+            unknown.Count == 0,
+            "InvalidRequest",
+            $"notify may hold delivered, rejected, undeliverable, expired; not {string.Join(", ", unknown)}.");
         await store.UpdateAsync(id, e => e.Policy = policy, cancellationToken);
         return policy;
     }
 
     /// <summary>Verifies the stored content and offers it to every recipient (spec, <c>POST …/submit</c>).</summary>
-    public async Task<Exchange> SubmitAsync(RegisteredApplication caller, string id, CancellationToken cancellationToken)
+    public async Task<Exchange> SubmitAsync(
+        RegisteredApplication caller,
+        string id,
+        CancellationToken cancellationToken)
     {
         var exchange = SourceExchange(caller, id);
         if (exchange.SubmittedUtc is not null)
@@ -282,7 +301,8 @@ public sealed class ExchangeService(
     public Exchange Get(RegisteredApplication caller, string id)
     {
         var exchange = store.Find(id);
-        return exchange is not null && (exchange.SourceAgencyId == caller.AgencyId || exchange.RecipientOf(caller.AgencyId) is not null)
+        return exchange is not null
+            && (exchange.SourceAgencyId == caller.AgencyId || exchange.RecipientOf(caller.AgencyId) is not null)
             ? exchange
             : throw BrokerException.NotFound();
     }
@@ -351,7 +371,10 @@ public sealed class ExchangeService(
             throw new BrokerException(409, "NotReady", $"This exchange is {recipient.Status} for your agency.");
         }
 
-        if (!string.Equals(sha256?.Trim(), recipient.ConvertedSha256 ?? exchange.Sha256, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(
+            sha256?.Trim(),
+            recipient.ConvertedSha256 ?? exchange.Sha256,
+            StringComparison.OrdinalIgnoreCase))
         {
             throw new BrokerException(422, "ContentHashMismatch",
                 "The acknowledged sha256 is not the content's; nothing was marked delivered.");
@@ -374,7 +397,10 @@ public sealed class ExchangeService(
         RecipientExchange(caller, id, out var recipient);
         if (recipient.IsFinal)
         {
-            throw new BrokerException(409, "AlreadyFinal", $"This exchange is already {recipient.Status} for your agency.");
+            throw new BrokerException(
+                409,
+                "AlreadyFinal",
+                $"This exchange is already {recipient.Status} for your agency.");
         }
 
         var text = VietnameseText.Normalize(reason);
@@ -424,20 +450,27 @@ public sealed class ExchangeService(
         // Crash point: the final statuses are committed; if the process dies before the erasure below, the
         // delivery timers find the exchange finished with content still kept and erase it then.
         store.EraseContent(exchange.Id);
-        return await store.UpdateAsync(exchange.Id, e => e.ContentErasedUtc = time.GetUtcNow().UtcDateTime, cancellationToken);
+        return await store.UpdateAsync(
+            exchange.Id,
+            e => e.ContentErasedUtc = time.GetUtcNow().UtcDateTime,
+            cancellationToken);
     }
 
     private Exchange SourceExchange(RegisteredApplication caller, string id)
     {
         var exchange = store.Find(id);
-        return exchange is not null && exchange.SourceAgencyId == caller.AgencyId ? exchange : throw BrokerException.NotFound();
+        return exchange is not null && exchange.SourceAgencyId == caller.AgencyId
+            ? exchange
+            : throw BrokerException.NotFound();
     }
 
     private Exchange RecipientExchange(RegisteredApplication caller, string id, out Recipient recipient)
     {
         var exchange = store.Find(id);
         recipient = exchange?.RecipientOf(caller.AgencyId)!;
-        return recipient is not null && exchange!.SubmittedUtc is not null ? exchange : throw BrokerException.NotFound();
+        return recipient is not null && exchange!.SubmittedUtc is not null
+            ? exchange
+            : throw BrokerException.NotFound();
     }
 
     private void CheckNotExpired(Exchange exchange)
@@ -458,7 +491,10 @@ public sealed class ExchangeService(
             if (agency is null)
             {
                 var suggestions = await directory.SearchAsync(requested, 5, cancellationToken);
-                throw new BrokerException(422, "UnknownDestination", $"No agency in operation answers to \"{requested}\".",
+                throw new BrokerException(
+                    422,
+                    "UnknownDestination",
+                    $"No agency in operation answers to \"{requested}\".",
                     new Dictionary<string, object?>
                     {
                         ["destination"] = requested,
@@ -471,7 +507,10 @@ public sealed class ExchangeService(
                 continue;
             }
 
-            routed.Add(new RoutedRecipient(requested, agency.Id.Value, agency.Id.Value != requested.ToUpperInvariant()));
+            routed.Add(new RoutedRecipient(
+                requested,
+                agency.Id.Value,
+                agency.Id.Value != requested.ToUpperInvariant()));
         }
 
         return routed;
@@ -499,7 +538,9 @@ public sealed class ExchangeService(
         $"/api/v1/exchanges/{e.Id}/policy",
         e.ExpiresUtc,
         e.MaxBytes,
-        e.Recipients.Select(r => new RoutedRecipient(r.RoutedFrom ?? r.AgencyId, r.AgencyId, r.RoutedFrom is not null)).ToList());
+        e.Recipients
+            .Select(r => new RoutedRecipient(r.RoutedFrom ?? r.AgencyId, r.AgencyId, r.RoutedFrom is not null))
+            .ToList());
 
     private static Priority ParsePriority(string? text)
     {
@@ -508,15 +549,20 @@ public sealed class ExchangeService(
             return Priority.Normal;
         }
 
-        return Enum.TryParse<Priority>(text.Trim(), ignoreCase: true, out var p) && Enum.IsDefined(p) && !char.IsDigit(text.Trim()[0])
+        return Enum.TryParse<Priority>(text.Trim(), ignoreCase: true, out var p)
+            && Enum.IsDefined(p) && !char.IsDigit(text.Trim()[0])
             ? p
             : throw new BrokerException(400, "InvalidRequest", "priority must be low, normal, high or urgent.");
     }
 
     private static RecipientStatus ParseStatus(string text) =>
-        Enum.TryParse<RecipientStatus>(text.Trim(), ignoreCase: true, out var s) && Enum.IsDefined(s) && !char.IsDigit(text.Trim()[0])
+        Enum.TryParse<RecipientStatus>(text.Trim(), ignoreCase: true, out var s)
+            && Enum.IsDefined(s) && !char.IsDigit(text.Trim()[0])
             ? s
-            : throw new BrokerException(400, "InvalidRequest", $"status must be one of {string.Join(", ", Enum.GetNames<RecipientStatus>())}.");
+            : throw new BrokerException(
+                400,
+                "InvalidRequest",
+                $"status must be one of {string.Join(", ", Enum.GetNames<RecipientStatus>())}.");
 
     private static TimeSpan? Duration(string? text, string name)
     {
@@ -532,7 +578,10 @@ public sealed class ExchangeService(
         }
         catch (FormatException)
         {
-            throw new BrokerException(400, "InvalidRequest", $"{name} must be a positive ISO 8601 duration such as P1D or PT2H.");
+            throw new BrokerException(
+                400,
+                "InvalidRequest",
+                $"{name} must be a positive ISO 8601 duration such as P1D or PT2H.");
         }
     }
 
@@ -547,7 +596,8 @@ public sealed class ExchangeService(
     }
 
     private static string Fingerprint(CreateExchangeRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(request))));
+        Convert.ToHexStringLower(
+            SHA256.HashData(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(request))));
 
     private static string NewId() => "ex_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 }

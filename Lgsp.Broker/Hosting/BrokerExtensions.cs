@@ -28,7 +28,8 @@ public static class BrokerExtensions
     public static IServiceCollection AddLgspBroker(this IServiceCollection services)
     {
         services.AddOptions<BrokerOptions>();
-        services.AddSingleton(sp => new BrokerStore(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.DataDirectory));
+        services.AddSingleton(sp =>
+            new BrokerStore(sp.GetRequiredService<IOptions<BrokerOptions>>().Value.DataDirectory));
         services.AddSingleton<ReplayGuard>();
         services.TryAddSingleton<ApplicationKeyCache>();
         services.AddSingleton<ConnectionLog>();
@@ -49,7 +50,9 @@ public static class BrokerExtensions
         return services;
     }
 
-    /// <summary>Checks signatures before signed endpoints run; place it after authentication, before endpoints.</summary>
+    /// <summary>
+    /// Checks signatures before signed endpoints run; place it after authentication, before endpoints.
+    /// </summary>
     public static IApplicationBuilder UseLgspBroker(this IApplicationBuilder app) =>
         app.UseRateLimiter().UseMiddleware<SignedRequestMiddleware>();
 

@@ -64,7 +64,8 @@ public sealed class ConnectionLog
 
     /// <summary>Sessions of an application or agency, newest first.</summary>
     public IReadOnlyList<ConnectionSession> History(string? accessKeyId, string? agencyId, int limit) =>
-        _sessions.Find(s => (accessKeyId == null || s.AccessKeyId == accessKeyId) && (agencyId == null || s.AgencyId == agencyId))
+        _sessions.Find(s => (accessKeyId == null || s.AccessKeyId == accessKeyId)
+                && (agencyId == null || s.AgencyId == agencyId))
             .OrderByDescending(s => s.ConnectedUtc)
             .Take(limit)
             .ToList();

@@ -18,7 +18,10 @@ internal static class SessionEndpoints
             .WithName("IssueSession");
 
         api.MapPost("/auth/introspect", async (HttpContext http, IntrospectionRequest body, SessionKeys sessions) =>
-                TypedResults.Ok(await sessions.IntrospectAsync(CallingApplication.Get(http), body, http.RequestAborted)))
+                TypedResults.Ok(await sessions.IntrospectAsync(
+                    CallingApplication.Get(http),
+                    body,
+                    http.RequestAborted)))
             .WithName("IntrospectSession");
         return api;
     }

@@ -30,33 +30,53 @@ public sealed class SessionRecord
 public sealed record SessionRequest(string? Destination, string? Scope);
 
 /// <summary>Answer of <c>POST /api/v1/auth/sessions</c>; the token is shown here only.</summary>
-public sealed record IssuedSession(string SessionToken, DateTime ExpiresAt, string Source, string Destination, string Scope);
+public sealed record IssuedSession(
+    string SessionToken,
+    DateTime ExpiresAt,
+    string Source,
+    string Destination,
+    string Scope);
 
 /// <summary>Body of <c>POST /api/v1/auth/introspect</c>.</summary>
 public sealed record IntrospectionRequest(string? SessionToken, string? Source);
 
 /// <summary>Answer of <c>POST /api/v1/auth/introspect</c>.</summary>
-public sealed record Introspection(bool Active, string? Source, string? Destination, string? Scope, DateTime? ExpiresAt);
+public sealed record Introspection(
+    bool Active,
+    string? Source,
+    string? Destination,
+    string? Scope,
+    DateTime? ExpiresAt);
 
 /// <summary>
 /// Access authentication between applications (Điều 11): a source obtains a short-lived session key for a
 /// destination's service, calls the destination with it, and the destination asks here whether it is genuine.
 /// Tokens are opaque, stored hashed, and die with the key that made them.
 /// </summary>
-public sealed class SessionKeys(BrokerStore store, IApplicationRegistry registry, IAgencyLookup directory, TimeProvider time)
+public sealed class SessionKeys(
+    BrokerStore store,
+    IApplicationRegistry registry,
+    IAgencyLookup directory,
+    TimeProvider time)
 {
     /// <summary>How long a session key lives.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
     private readonly ILiteCollection<SessionRecord> _sessions = store.Database.GetCollection<SessionRecord>("sessions");
 
-    public async Task<IssuedSession> IssueAsync(RegisteredApplication caller, SessionRequest request, CancellationToken cancellationToken)
+    public async Task<IssuedSession> IssueAsync(
+        RegisteredApplication caller,
+        SessionRequest request,
+        CancellationToken cancellationToken)
     {
         var destination = (request.Destination ?? "").Trim();
         var scope = VietnameseText.Normalize(request.Scope);
         if (destination.Length == 0 || scope.Length is 0 or > 200)
         {
-            throw new BrokerException(400, "InvalidRequest", "destination and scope (at most 200 characters) are required.");
+            throw new BrokerException(
+                400,
+                "InvalidRequest",
+                "destination and scope (at most 200 characters) are required.");
         }
 
         if (!await IsReachableAsync(destination, cancellationToken))
@@ -64,7 +84,8 @@ public sealed class SessionKeys(BrokerStore store, IApplicationRegistry registry
             throw new BrokerException(403, "AccessDenied", "This application may not reach that destination.");
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var record = new SessionRecord
         {
             Id = Hash(token),
@@ -95,9 +116,11 @@ public sealed class SessionKeys(BrokerStore store, IApplicationRegistry registry
 
         var record = _sessions.FindById(Hash(request.SessionToken.Trim()));
         var isDestination = record is not null
-            && (record.Destination == caller.AccessKeyId || record.Destination.Equals(caller.AgencyId, StringComparison.OrdinalIgnoreCase));
+            && (record.Destination == caller.AccessKeyId
+                || record.Destination.Equals(caller.AgencyId, StringComparison.OrdinalIgnoreCase));
         if (record is null || !isDestination || record.ExpiresUtc <= time.GetUtcNow().UtcDateTime
-            || (request.Source is { Length: > 0 } source && source != record.SourceKeyId && source != record.SourceAgencyId)
+            || (request.Source is { Length: > 0 } source
+                && source != record.SourceKeyId && source != record.SourceAgencyId)
             || await registry.FindActiveAsync(record.SourceKeyId, cancellationToken) is null)
         {
             return inactive;
@@ -117,5 +140,6 @@ public sealed class SessionKeys(BrokerStore store, IApplicationRegistry registry
         return await registry.FindActiveAsync(destination, cancellationToken) is not null;
     }
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -36,7 +36,11 @@ public sealed class BrokerStore : IDisposable
     private void WarmUpMapper()
     {
         var mapper = _database.Mapper;
-        var exchange = new Exchanges.Exchange { Recipients = [new Exchanges.Recipient()], Policy = new Exchanges.DeliveryPolicy() };
+        var exchange = new Exchanges.Exchange
+        {
+            Recipients = [new Exchanges.Recipient()],
+            Policy = new Exchanges.DeliveryPolicy(),
+        };
         mapper.ToObject<Exchanges.Exchange>(mapper.ToDocument(exchange));
         mapper.ToObject<Presence.ConnectionSession>(mapper.ToDocument(new Presence.ConnectionSession()));
         mapper.ToObject<Events.BrokerEvent>(mapper.ToDocument(new Events.BrokerEvent()));

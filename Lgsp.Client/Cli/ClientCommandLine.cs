@@ -24,7 +24,11 @@ public static class ClientCommandLine
         Environment: LGSP_SERVER, LGSP_ACCESS_KEY, LGSP_SECRET_KEY, LGSP_PRIVATE_KEY_FILE.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -41,7 +45,8 @@ public static class ClientCommandLine
                 "send" => await SendAsync(client, command, output, cancellationToken),
                 "receive" => await ReceiveAsync(client, command, output, cancellationToken),
                 "listen" => await ListenAsync(client, command, output, cancellationToken),
-                "status" when command.Words.Count == 2 => await WriteAsync(output, await client.GetAsync(command.Words[1], cancellationToken)),
+                "status" when command.Words.Count == 2 =>
+                    await WriteAsync(output, await client.GetAsync(command.Words[1], cancellationToken)),
                 _ => throw new ArgumentException($"Unknown command: {string.Join(' ', command.Words)}."),
             };
         }
@@ -65,7 +70,8 @@ public static class ClientCommandLine
 
     private static LgspClientOptions Options(Arguments command)
     {
-        var server = command.Option("server") ?? Environment.GetEnvironmentVariable("LGSP_SERVER") ?? "http://127.0.0.1:5080";
+        var server = command.Option("server") ?? Environment.GetEnvironmentVariable("LGSP_SERVER")
+            ?? "http://127.0.0.1:5080";
         var key = command.Option("key") ?? Environment.GetEnvironmentVariable("LGSP_ACCESS_KEY")
             ?? throw new ArgumentException("Missing --key (or LGSP_ACCESS_KEY).");
         var secret = command.Option("secret") ?? Environment.GetEnvironmentVariable("LGSP_SECRET_KEY");
@@ -85,7 +91,11 @@ public static class ClientCommandLine
         };
     }
 
-    private static async Task<int> SendAsync(BrokerClient client, Arguments command, TextWriter output, CancellationToken ct)
+    private static async Task<int> SendAsync(
+        BrokerClient client,
+        Arguments command,
+        TextWriter output,
+        CancellationToken ct)
     {
         if (command.Words.Count != 2)
         {
@@ -104,8 +114,13 @@ public static class ClientCommandLine
             throw new ArgumentException("send needs at least one --to AGENCY.");
         }
 
-        var created = await client.CreateAsync(to, command.Option("title") ?? Path.GetFileName(file),
-            command.Option("data-type") ?? "binary", command.Option("priority") ?? "normal", command.Option("idempotency-key"), ct);
+        var created = await client.CreateAsync(
+            to,
+            command.Option("title") ?? Path.GetFileName(file),
+            command.Option("data-type") ?? "binary",
+            command.Option("priority") ?? "normal",
+            command.Option("idempotency-key"),
+            ct);
         var id = created.GetProperty("id").GetString()!;
         var uploaded = await client.UploadAsync(created.GetProperty("uploadUrl").GetString()!, file, ct);
         await client.SubmitAsync(id, ct);
@@ -118,14 +133,19 @@ public static class ClientCommandLine
         });
     }
 
-    private static async Task<int> ReceiveAsync(BrokerClient client, Arguments command, TextWriter output, CancellationToken ct)
+    private static async Task<int> ReceiveAsync(
+        BrokerClient client,
+        Arguments command,
+        TextWriter output,
+        CancellationToken ct)
     {
         var directory = command.Option("out") ?? ".";
         Directory.CreateDirectory(directory);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (command.Option("timeout") is { } seconds)
         {
-            timeout.CancelAfter(TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
+            timeout.CancelAfter(
+                TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var received = new HashSet<string>(StringComparer.Ordinal);
@@ -140,7 +160,10 @@ public static class ClientCommandLine
 
                 var ready = await client.ReadyAsync(message.ExchangeId, timeout.Token);
                 var path = Path.Combine(directory, message.ExchangeId);
-                var sha = await client.DownloadAsync(ready.GetProperty("downloadUrl").GetString()!, path, timeout.Token);
+                var sha = await client.DownloadAsync(
+                    ready.GetProperty("downloadUrl").GetString()!,
+                    path,
+                    timeout.Token);
                 if (sha != ready.GetProperty("sha256").GetString())
                 {
                     // A corrupted download is not acknowledged; the offer stays and is fetched again.
@@ -165,9 +188,15 @@ public static class ClientCommandLine
         return command.Flag("once") ? 1 : 0;
     }
 
-    private static async Task<int> ListenAsync(BrokerClient client, Arguments command, TextWriter output, CancellationToken ct)
+    private static async Task<int> ListenAsync(
+        BrokerClient client,
+        Arguments command,
+        TextWriter output,
+        CancellationToken ct)
     {
-        var limit = command.Option("count") is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+        var limit = command.Option("count") is { } count
+            ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)
+            : int.MaxValue;
         var seen = 0;
         await foreach (var message in new EventListener(client).ListenAsync(ct))
         {

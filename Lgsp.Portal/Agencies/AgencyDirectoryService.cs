@@ -34,9 +34,12 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
     /// <summary>The largest import file accepted, in bytes.</summary>
     public const int MaxImportBytes = 20 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Agencies matching <paramref name="query"/>, best first; the whole directory by identifier when empty.</summary>
+    /// <summary>
+    /// Agencies matching <paramref name="query"/>, best first; the whole directory by identifier when empty.
+    /// </summary>
     public async Task<IReadOnlyList<Agency>> SearchAsync(string? query, int limit, CancellationToken cancellationToken)
     {
         var terms = AgencySearch.Terms(query ?? "");
@@ -68,7 +71,8 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
             return null;
         }
 
-        var record = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == identifier.Value, cancellationToken);
+        var record = await db.Agencies.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == identifier.Value, cancellationToken);
         return record?.ToAgency();
     }
 
@@ -93,7 +97,11 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
         }
 
         var verb = created ? "Thêm" : "Sửa";
-        await audit.AddAsync(AuditActions.AgencySaved, normalized.Id.Value, $"{verb}: {normalized.Name}", cancellationToken);
+        await audit.AddAsync(
+            AuditActions.AgencySaved,
+            normalized.Id.Value,
+            $"{verb}: {normalized.Name}",
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -170,7 +178,10 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
         }
         catch (DecoderFallbackException)
         {
-            return new ImportResult(0, 0, [new CsvError(0, "Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng CSV UTF-8.")]);
+            return new ImportResult(
+                0,
+                0,
+                [new CsvError(0, "Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng CSV UTF-8.")]);
         }
 
         var existing = await db.Agencies.AsNoTracking().ToListAsync(cancellationToken);
@@ -211,7 +222,10 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
         AgencyCsv.Write(writer, all.Select(a => a.ToAgency()));
     }
 
-    private async Task CheckSuccessorsAsync(Agency agency, CancellationToken cancellationToken, string? alsoKnown = null)
+    private async Task CheckSuccessorsAsync(
+        Agency agency,
+        CancellationToken cancellationToken,
+        string? alsoKnown = null)
     {
         if (agency.Status.RequiresSuccessor() && agency.SuccessorIds.Count == 0)
         {
@@ -235,7 +249,8 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
             if (successor.Status != AgencyStatus.Active)
             {
                 throw new DirectoryRuleException(
-                    $"Cơ quan kế thừa {id} {successor.Status.ToLabel().ToLowerInvariant()}; hãy chọn cơ quan đang hoạt động.");
+                    $"Cơ quan kế thừa {id} {successor.Status.ToLabel().ToLowerInvariant()}; "
+                        + "hãy chọn cơ quan đang hoạt động.");
             }
         }
     }

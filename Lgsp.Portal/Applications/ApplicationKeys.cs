@@ -52,7 +52,8 @@ public sealed class ApplicationKeys(
         // lands, because that workflow is what will let a Director's approval issue them.
         await actor.RequireRoleAsync(Identity.Roles.Administrator, cancellationToken);
         var kind = Algorithms.TryGetValue(algorithm.Trim().ToLowerInvariant(), out var k) ? k
-            : throw new ApplicationRuleException($"Thuật toán \"{algorithm}\" không hỗ trợ ({string.Join(", ", Algorithms.Keys)}).");
+            : throw new ApplicationRuleException(
+                $"Thuật toán \"{algorithm}\" không hỗ trợ ({string.Join(", ", Algorithms.Keys)}).");
         var agency = await ActiveAgencyAsync(agencyId, cancellationToken);
         var appName = VietnameseText.Normalize(name);
         if (appName.Length == 0)
@@ -102,7 +103,11 @@ public sealed class ApplicationKeys(
         }
 
         record.RevokedUtc = time.GetUtcNow().UtcDateTime;
-        await audit.AddAsync(AuditActions.ApplicationKeyRevoked, accessKeyId, $"Cơ quan {record.AgencyId}", cancellationToken);
+        await audit.AddAsync(
+            AuditActions.ApplicationKeyRevoked,
+            accessKeyId,
+            $"Cơ quan {record.AgencyId}",
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget(accessKeyId);
     }
@@ -118,7 +123,13 @@ public sealed class ApplicationKeys(
         }
 
         var secret = record.ProtectedSecret is null ? null : _secrets.Unprotect(record.ProtectedSecret);
-        return new RegisteredApplication(record.AccessKeyId, record.AgencyId, record.Name, record.Kind, secret, record.PublicKeyPem);
+        return new RegisteredApplication(
+            record.AccessKeyId,
+            record.AgencyId,
+            record.Name,
+            record.Kind,
+            secret,
+            record.PublicKeyPem);
     }
 
     private async Task<string> ActiveAgencyAsync(string agencyId, CancellationToken cancellationToken)

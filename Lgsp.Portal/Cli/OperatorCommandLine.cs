@@ -112,18 +112,25 @@ internal static class OperatorCommandLine
         return builder.Build();
     }
 
-    private static async Task<object> DispatchAsync(CommandArguments command, IServiceProvider services, CancellationToken ct) =>
+    private static async Task<object> DispatchAsync(
+        CommandArguments command,
+        IServiceProvider services,
+        CancellationToken ct) =>
         command.Words switch
         {
             ["users", "add"] => await AddUserAsync(command, services.GetRequiredService<UserAdministration>(), ct),
             ["agencies", "find", var text] => await FindAgenciesAsync(text, command, services, ct),
             ["agencies", "import", var file] => await ImportAgenciesAsync(file, command, services, ct),
             ["apps", "issue"] => await IssueKeyAsync(command, services.GetRequiredService<ApplicationKeys>(), ct),
-            ["apps", "revoke", var key] => await RevokeKeyAsync(key, command, services.GetRequiredService<ApplicationKeys>(), ct),
+            ["apps", "revoke", var key] =>
+                await RevokeKeyAsync(key, command, services.GetRequiredService<ApplicationKeys>(), ct),
             _ => throw new UsageException($"Lệnh không hợp lệ: {string.Join(' ', command.Words)}."),
         };
 
-    private static async Task<object> AddUserAsync(CommandArguments command, UserAdministration users, CancellationToken ct)
+    private static async Task<object> AddUserAsync(
+        CommandArguments command,
+        UserAdministration users,
+        CancellationToken ct)
     {
         command.AllowOnly("email", "role", "agency", "name");
         var roles = command.Options("role");
@@ -132,12 +139,19 @@ internal static class OperatorCommandLine
             throw new UsageException("Thiếu --role.");
         }
 
-        var request = new NewUser(command.Required("email"), command.Option("name") ?? "", roles, command.Option("agency"));
+        var request = new NewUser(
+            command.Required("email"),
+            command.Option("name") ?? "",
+            roles,
+            command.Option("agency"));
         var issued = await users.CreateAsync(request, ct);
         return new { email = issued.Email, roles, agencyId = request.AgencyId, password = issued.OneTimePassword };
     }
 
-    private static async Task<object> IssueKeyAsync(CommandArguments command, ApplicationKeys keys, CancellationToken ct)
+    private static async Task<object> IssueKeyAsync(
+        CommandArguments command,
+        ApplicationKeys keys,
+        CancellationToken ct)
     {
         command.AllowOnly("agency", "name", "algorithm", "public-key");
         string? pem = null;
@@ -148,7 +162,11 @@ internal static class OperatorCommandLine
         }
 
         var issued = await keys.IssueAsync(
-            command.Required("agency"), command.Required("name"), command.Option("algorithm") ?? "hmac-sha256", pem, ct);
+            command.Required("agency"),
+            command.Required("name"),
+            command.Option("algorithm") ?? "hmac-sha256",
+            pem,
+            ct);
         return issued.SecretKey is null
             ? new { accessKeyId = issued.AccessKeyId, agencyId = issued.AgencyId, algorithm = issued.Algorithm }
             : new { issued.AccessKeyId, issued.SecretKey, issued.AgencyId, issued.Algorithm };
@@ -196,7 +214,8 @@ internal static class OperatorCommandLine
         }
 
         await using var stream = File.OpenRead(file);
-        var result = await services.GetRequiredService<AgencyDirectoryService>().ImportAsync(stream, Path.GetFileName(file), ct);
+        var result = await services.GetRequiredService<AgencyDirectoryService>()
+            .ImportAsync(stream, Path.GetFileName(file), ct);
         if (!result.Succeeded)
         {
             var lines = result.Errors.Select(e => $"{file}:{e.Line}: {e.Message}");

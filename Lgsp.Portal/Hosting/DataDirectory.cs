@@ -18,7 +18,8 @@ public sealed record DataDirectory(string Path)
 
     private static string DefaultPath()
     {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null;
+            directory = directory.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(directory.FullName, "Lgsp.sln")))
             {

@@ -24,7 +24,9 @@ internal sealed partial class FirstRun(
     TimeProvider time,
     ILogger<FirstRun> logger)
 {
-    /// <summary>Prepares the database; <paramref name="console"/> receives the one-time administrator password.</summary>
+    /// <summary>
+    /// Prepares the database; <paramref name="console"/> receives the one-time administrator password.
+    /// </summary>
     public async Task RunAsync(TextWriter console, CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
@@ -49,13 +51,15 @@ internal sealed partial class FirstRun(
             return;
         }
 
-        var path = configuration["DirectorySeed"] ?? Path.Combine(AppContext.BaseDirectory, "Seed", "agencies.sample.csv");
+        var path = configuration["DirectorySeed"]
+            ?? Path.Combine(AppContext.BaseDirectory, "Seed", "agencies.sample.csv");
         await using var file = File.OpenRead(path);
         var result = await directory.ImportCoreAsync(file, Path.GetFileName(path), cancellationToken);
         if (!result.Succeeded)
         {
             var first = result.Errors[0];
-            throw new InvalidOperationException($"The directory seed {path} is invalid at line {first.Line}: {first.Message}");
+            throw new InvalidOperationException(
+                $"The directory seed {path} is invalid at line {first.Line}: {first.Message}");
         }
 
         LogDirectoryLoaded(logger, result.Created, path);
@@ -125,7 +129,8 @@ internal sealed partial class FirstRun(
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(
-                "The first administrator could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+                "The first administrator could not be created: "
+                    + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 
@@ -140,7 +145,10 @@ internal sealed partial class FirstRun(
 /// <summary>Runs <see cref="FirstRun"/> in a scope of its own.</summary>
 internal static class FirstRunExtensions
 {
-    public static async Task InitializeDataAsync(this IServiceProvider services, TextWriter console, CancellationToken cancellationToken)
+    public static async Task InitializeDataAsync(
+        this IServiceProvider services,
+        TextWriter console,
+        CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FirstRun>().RunAsync(console, cancellationToken);

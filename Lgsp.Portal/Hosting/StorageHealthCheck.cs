@@ -9,7 +9,9 @@ namespace Lgsp.Portal.Hosting;
 /// <summary>Healthy when the portal database, the broker's file and the job storage all answer.</summary>
 internal sealed class StorageHealthCheck(PortalDbContext db, BrokerStore broker, JobStorage jobs) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         if (!await db.Database.CanConnectAsync(cancellationToken) || !await db.Settings.AnyAsync(cancellationToken))
         {

@@ -59,5 +59,6 @@ internal sealed class VietnameseIdentityErrors : IdentityErrorDescriber
     public override IdentityError RecoveryCodeRedemptionFailed() =>
         Error(nameof(RecoveryCodeRedemptionFailed), "Mã khôi phục không hợp lệ.");
 
-    private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
+    private static IdentityError Error(string code, string description) =>
+        new() { Code = code, Description = description };
 }

@@ -20,7 +20,9 @@ public sealed record UserSummary(
     DateTime CreatedUtc);
 
 /// <summary>What an administrator (or the command line) asks for when creating an account.</summary>
-/// <param name="Email">The sign-in name; for an agency account, empty means <c>&lt;identifier&gt;@&lt;domain&gt;</c>.</param>
+/// <param name="Email">
+/// The sign-in name; for an agency account, empty means <c>&lt;identifier&gt;@&lt;domain&gt;</c>.
+/// </param>
 public sealed record NewUser(string Email, string FullName, IReadOnlyList<string> Roles, string? AgencyId);
 
 /// <summary>A created or reset account with its one-time password, to be shown once and never stored.</summary>
@@ -46,7 +48,10 @@ public sealed class UserAdministration(
     /// <summary>Every account, staff first, then by name.</summary>
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
     {
-        var all = await db.Users.AsNoTracking().OrderBy(u => u.AgencyId).ThenBy(u => u.Email).ToListAsync(cancellationToken);
+        var all = await db.Users.AsNoTracking()
+            .OrderBy(u => u.AgencyId)
+            .ThenBy(u => u.Email)
+            .ToListAsync(cancellationToken);
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, cancellationToken);
         var userRoles = await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -198,7 +203,8 @@ public sealed class UserAdministration(
             .Count(u => u.Id != user.Id && (u.LockoutEnd is null || u.LockoutEnd <= now));
         if (others == 0)
         {
-            throw new UserRuleException("Đây là quản trị viên cuối cùng còn hoạt động; hãy cấp quyền quản trị cho người khác trước.");
+            throw new UserRuleException(
+                "Đây là quản trị viên cuối cùng còn hoạt động; hãy cấp quyền quản trị cho người khác trước.");
         }
     }
 

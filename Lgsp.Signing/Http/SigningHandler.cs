@@ -18,7 +18,9 @@ public sealed class SigningHandler(
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no address.");
         // A caller that hashed a large body itself (a file it streams) says so in the header, and the body is
@@ -44,7 +46,12 @@ public sealed class SigningHandler(
             headers[NonceHeader] = [Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))];
         }
 
-        var signable = new SignableRequest(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), headers, payloadHash);
+        var signable = new SignableRequest(
+            request.Method.Method,
+            uri.AbsolutePath,
+            uri.Query.TrimStart('?'),
+            headers,
+            payloadHash);
         var authorization = RequestSigner.Sign(signable, headers, profile, credentials, scope, _time.GetUtcNow());
 
         request.Headers.TryAddWithoutValidation("Authorization", authorization);

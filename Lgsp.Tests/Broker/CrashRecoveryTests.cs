@@ -36,7 +36,9 @@ public sealed class CrashRecoveryTests : IDisposable
             var sourceKey = await IssueKeyAsync(Source);
             using var source = Client(first.Address, sourceKey);
             using var stop = new CancellationTokenSource();
-            var senders = Enumerable.Range(0, 4).Select(_ => SendUntilStoppedAsync(source, answered, stop.Token)).ToArray();
+            var senders = Enumerable.Range(0, 4)
+                .Select(_ => SendUntilStoppedAsync(source, answered, stop.Token))
+                .ToArray();
 
             await WaitForAsync(() => answered.Values.Count(a => a.Submitted) >= 10, TimeSpan.FromSeconds(60));
             first.Kill();
@@ -74,7 +76,10 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
-    private static async Task SendUntilStoppedAsync(HttpClient client, ConcurrentDictionary<string, Answered> answered, CancellationToken stop)
+    private static async Task SendUntilStoppedAsync(
+        HttpClient client,
+        ConcurrentDictionary<string, Answered> answered,
+        CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
@@ -91,7 +96,10 @@ public sealed class CrashRecoveryTests : IDisposable
                 var content = RandomNumberGenerator.GetBytes(64 * 1024);
                 var sha = Convert.ToHexStringLower(SHA256.HashData(content));
                 answered[id] = new Answered(id, sha, false, false);
-                if ((await client.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent(content), stop)).IsSuccessStatusCode)
+                if ((await client.PutAsync(
+                    $"/api/v1/exchanges/{id}/content",
+                    new ByteArrayContent(content),
+                    stop)).IsSuccessStatusCode)
                 {
                     answered[id] = answered[id] with { Uploaded = true };
                     if ((await client.PostAsync($"/api/v1/exchanges/{id}/submit", null, stop)).IsSuccessStatusCode)
@@ -100,7 +108,8 @@ public sealed class CrashRecoveryTests : IDisposable
                     }
                 }
             }
-            catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or IOException)
+            catch (Exception exception)
+                when (exception is HttpRequestException or OperationCanceledException or IOException)
             {
                 // The server was killed mid-request: whatever was not answered 2xx promises nothing.
                 if (stop.IsCancellationRequested)
@@ -117,11 +126,14 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         var output = new StringWriter();
         var exit = await OperatorCommandLine.RunAsync(
-            ["--data", _data, "apps", "issue", "--agency", agency, "--name", "Ứng dụng thử"], output, new StringWriter());
+            ["--data", _data, "apps", "issue", "--agency", agency, "--name", "Ứng dụng thử"],
+            output,
+            new StringWriter());
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output.ToString());
         return new SigningCredentials(
-            json.RootElement.GetProperty("accessKeyId").GetString()!, json.RootElement.GetProperty("secretKey").GetString());
+            json.RootElement.GetProperty("accessKeyId").GetString()!,
+            json.RootElement.GetProperty("secretKey").GetString());
     }
 
     private static HttpClient Client(Uri address, SigningCredentials credentials) =>

@@ -22,16 +22,28 @@ public sealed class EdxmlValidatorTests
               <edXML:MessageHeader>
                 <edXML:From><edXML:OrganId>{from}</edXML:OrganId><edXML:OrganName>Sở Y tế</edXML:OrganName></edXML:From>
                 <edXML:To><edXML:OrganId>{to}</edXML:OrganId><edXML:OrganName>Sở KH&amp;CN</edXML:OrganName></edXML:To>
-                <edXML:Code><edXML:CodeNumber>15</edXML:CodeNumber><edXML:CodeNotation>SYT-KHTC</edXML:CodeNotation></edXML:Code>
-                <edXML:PromulgationInfo><edXML:Place>Bắc Giang</edXML:Place><edXML:PromulgationDate>2026-12-04</edXML:PromulgationDate></edXML:PromulgationInfo>
-                <edXML:DocumentType><edXML:Type>1</edXML:Type><edXML:TypeName>Công văn</edXML:TypeName></edXML:DocumentType>
+                <edXML:Code><edXML:CodeNumber>15</edXML:CodeNumber>
+        """
+            + """
+        <edXML:CodeNotation>SYT-KHTC</edXML:CodeNotation></edXML:Code>
+                <edXML:PromulgationInfo><edXML:Place>Bắc Giang</edXML:Place>
+        """
+            + """
+        <edXML:PromulgationDate>2026-12-04</edXML:PromulgationDate></edXML:PromulgationInfo>
+                <edXML:DocumentType><edXML:Type>1</edXML:Type>
+        """
+            + $"""
+        <edXML:TypeName>Công văn</edXML:TypeName></edXML:DocumentType>
                 <edXML:Subject>{subject}</edXML:Subject>
               </edXML:MessageHeader>
               <edXML:TraceHeaderList />
             </edXML:edXMLHeader>
             <edXML:edXMLBody>
               <edXML:edXMLManifest>
-                <edXML:Reference href="cid:att1"><edXML:AttachmentName>bao-cao.pdf</edXML:AttachmentName></edXML:Reference>
+                <edXML:Reference href="cid:att1">
+        """
+            + $"""
+        <edXML:AttachmentName>bao-cao.pdf</edXML:AttachmentName></edXML:Reference>
               </edXML:edXMLManifest>
             </edXML:edXMLBody>
           </edXML:edXMLEnvelope>
@@ -53,7 +65,10 @@ public sealed class EdxmlValidatorTests
     [Fact]
     public void WrongNamespace_IsRefused()
     {
-        Assert.Contains("namespace", Assert.Single(Validate(Package(ns: "http://www.mic.gov.vn/TBT/QCVN_102_2016/"))), StringComparison.Ordinal);
+        Assert.Contains(
+            "namespace",
+            Assert.Single(Validate(Package(ns: "http://www.mic.gov.vn/TBT/QCVN_102_2016/"))),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,8 +89,14 @@ public sealed class EdxmlValidatorTests
     [Fact]
     public void ReferenceWithoutItsAttachment_OrWithBrokenBase64_IsReported()
     {
-        Assert.Contains("no such attachment", Assert.Single(Validate(Package(attachmentId: "other"))), StringComparison.Ordinal);
-        Assert.Contains("base64", Assert.Single(Validate(Package(attachment: "không phải base64"))), StringComparison.Ordinal);
+        Assert.Contains(
+            "no such attachment",
+            Assert.Single(Validate(Package(attachmentId: "other"))),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "base64",
+            Assert.Single(Validate(Package(attachment: "không phải base64"))),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,9 @@ public sealed class EventsAndTimersTests : IDisposable
         var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
             new { to = new[] { to }, title = "Công văn", dataType = "binary" });
         var id = exchange.GetProperty("id").GetString()!;
-        await source.Http.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent(Encoding.UTF8.GetBytes("nội dung")));
+        await source.Http.PutAsync(
+            $"/api/v1/exchanges/{id}/content",
+            new ByteArrayContent(Encoding.UTF8.GetBytes("nội dung")));
         if (undeliverableAfter is not null)
         {
             await source.SendAsync(HttpMethod.Put, $"/api/v1/exchanges/{id}/policy", new { undeliverableAfter });
@@ -76,7 +78,8 @@ public sealed class EventsAndTimersTests : IDisposable
         using var destinationEvents = await OpenEventsAsync(destination);
         var replayed = await ReadUntilAsync(destinationEvents, id);
         await destination.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ready");
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("nội dung")));
+        var sha = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("nội dung")));
         await destination.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = sha });
         using var sourceEvents = await OpenEventsAsync(source);
 

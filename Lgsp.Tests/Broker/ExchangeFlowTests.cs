@@ -31,14 +31,24 @@ public sealed class ExchangeFlowTests : IDisposable
         var sha = Convert.ToHexStringLower(SHA256.HashData(content));
 
         var (created, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
-            new { to = new[] { RetiredInformation, ItCentre }, title = "Báo cáo tháng 11", priority = "high", dataType = "json" });
+            new
+            {
+                to = new[] { RetiredInformation, ItCentre },
+                title = "Báo cáo tháng 11",
+                priority = "high",
+                dataType = "json",
+            });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = exchange.GetProperty("id").GetString()!;
         Assert.Equal(Science, exchange.GetProperty("recipients")[0].GetProperty("agencyId").GetString());
         Assert.True(exchange.GetProperty("recipients")[0].GetProperty("routed").GetBoolean());
 
-        var upload = await source.Http.PutAsync(exchange.GetProperty("uploadUrl").GetString(), new ByteArrayContent(content));
-        var again = await source.Http.PutAsync(exchange.GetProperty("uploadUrl").GetString(), new ByteArrayContent(content));
+        var upload = await source.Http.PutAsync(
+            exchange.GetProperty("uploadUrl").GetString(),
+            new ByteArrayContent(content));
+        var again = await source.Http.PutAsync(
+            exchange.GetProperty("uploadUrl").GetString(),
+            new ByteArrayContent(content));
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
@@ -59,7 +69,10 @@ public sealed class ExchangeFlowTests : IDisposable
         Assert.Equal(content, await whole.Content.ReadAsByteArrayAsync());
         Assert.Equal($"\"{sha}\"", whole.Headers.ETag!.Tag);
 
-        var (wrongAck, wrongBody) = await science.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = new string('0', 64) });
+        var (wrongAck, wrongBody) = await science.SendAsync(
+            HttpMethod.Post,
+            $"/api/v1/exchanges/{id}/ack",
+            new { sha256 = new string('0', 64) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongAck.StatusCode);
         Assert.Equal("ContentHashMismatch", wrongBody.GetProperty("code").GetString());
         var (ack, _) = await science.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = sha });
@@ -71,7 +84,8 @@ public sealed class ExchangeFlowTests : IDisposable
         Assert.True(afterReject.GetProperty("contentErased").GetBoolean());
 
         var (_, status) = await source.SendAsync(HttpMethod.Get, $"/api/v1/exchanges/{id}");
-        var statuses = status.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("status").GetString());
+        var statuses = status.GetProperty("recipients").EnumerateArray()
+            .Select(r => r.GetProperty("status").GetString());
         Assert.Equal(["Delivered", "Rejected"], statuses);
         Assert.Equal(sha, status.GetProperty("sha256").GetString());
         await WaitUntilAsync(async () => !(await ReadBrokerFilesAsync()).Contains(marker, StringComparison.Ordinal));
@@ -126,7 +140,11 @@ public sealed class ExchangeFlowTests : IDisposable
             request.Headers.Add("Idempotency-Key", "bao-cao-11");
             var response = await source.Http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
-            return (response.StatusCode, System.Text.Json.JsonDocument.Parse(text).RootElement.TryGetProperty("id", out var id) ? id.GetString() : null);
+            return (
+                response.StatusCode,
+                System.Text.Json.JsonDocument.Parse(text).RootElement.TryGetProperty("id", out var id)
+                    ? id.GetString()
+                    : null);
         }
 
         var first = await CreateAsync(body);
@@ -163,7 +181,10 @@ public sealed class ExchangeFlowTests : IDisposable
         var id = exchange.GetProperty("id").GetString()!;
         byte[] real = [1, 2, 3, 4];
 
-        using var lying = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/exchanges/{id}/content") { Content = new ByteArrayContent([9, 9, 9]) };
+        using var lying = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/exchanges/{id}/content")
+        {
+            Content = new ByteArrayContent([9, 9, 9]),
+        };
         lying.Headers.Add("X-Lgsp-Content-Sha256", Convert.ToHexStringLower(SHA256.HashData(real)));
         var refused = await source.Http.SendAsync(lying);
         var retried = await source.Http.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent(real));
@@ -187,7 +208,10 @@ public sealed class ExchangeFlowTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("InvalidEdxml", problem.RootElement.GetProperty("code").GetString());
-        Assert.Contains("namespace", problem.RootElement.GetProperty("errors")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "namespace",
+            problem.RootElement.GetProperty("errors")[0].GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -226,7 +250,8 @@ public sealed class ExchangeFlowTests : IDisposable
         using var client = await BrokerClient.IssueAsync(_portal, Health);
         using var original = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchanges")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new { to = new[] { Science }, title = "Gửi một lần", dataType = "json" }),
+            Content = System.Net.Http.Json.JsonContent.Create(
+                new { to = new[] { Science }, title = "Gửi một lần", dataType = "json" }),
         };
         var first = await client.Http.SendAsync(original);
         using var replay = new HttpRequestMessage(HttpMethod.Post, "/api/v1/exchanges")
@@ -280,7 +305,11 @@ public sealed class ExchangeFlowTests : IDisposable
         var text = new StringBuilder();
         foreach (var file in System.IO.Directory.GetFiles(_portal.DataDirectory, "broker*.db"))
         {
-            await using var stream = new System.IO.FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            await using var stream = new System.IO.FileStream(
+                file,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete);
             using var reader = new StreamReader(stream, Encoding.Latin1);
             text.Append(await reader.ReadToEndAsync());
         }

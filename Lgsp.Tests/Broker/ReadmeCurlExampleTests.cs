@@ -69,9 +69,12 @@ public sealed partial class ReadmeCurlExampleTests : IDisposable
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Lgsp.sln not found above the test binaries.");
+        return directory?.FullName
+            ?? throw new InvalidOperationException("Lgsp.sln not found above the test binaries.");
     }
 
-    [GeneratedRegex("<!-- curl-example:start -->\\s*```sh\\n(.*?)```\\s*<!-- curl-example:end -->", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        "<!-- curl-example:start -->\\s*```sh\\n(.*?)```\\s*<!-- curl-example:end -->",
+        RegexOptions.Singleline)]
     private static partial Regex Example();
 }

@@ -29,14 +29,24 @@ public sealed class SessionAndLimitTests : IDisposable
         var (issued, session) = await source.SendAsync(HttpMethod.Post, "/api/v1/auth/sessions",
             new { destination = "000.00.14.H06", scope = "van-ban" });
         var token = session.GetProperty("sessionToken").GetString();
-        var (_, genuine) = await destination.SendAsync(HttpMethod.Post, "/api/v1/auth/introspect", new { sessionToken = token });
-        var (_, asStranger) = await stranger.SendAsync(HttpMethod.Post, "/api/v1/auth/introspect", new { sessionToken = token });
+        var (_, genuine) = await destination.SendAsync(
+            HttpMethod.Post,
+            "/api/v1/auth/introspect",
+            new { sessionToken = token });
+        var (_, asStranger) = await stranger.SendAsync(
+            HttpMethod.Post,
+            "/api/v1/auth/introspect",
+            new { sessionToken = token });
         await using (var scope = _portal.ScopeActingAs())
         {
-            await scope.ServiceProvider.GetRequiredService<ApplicationKeys>().RevokeAsync(sourceKey.AccessKeyId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ApplicationKeys>()
+                .RevokeAsync(sourceKey.AccessKeyId, CancellationToken.None);
         }
 
-        var (_, afterRevoke) = await destination.SendAsync(HttpMethod.Post, "/api/v1/auth/introspect", new { sessionToken = token });
+        var (_, afterRevoke) = await destination.SendAsync(
+            HttpMethod.Post,
+            "/api/v1/auth/introspect",
+            new { sessionToken = token });
 
         Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
         Assert.True(genuine.GetProperty("active").GetBoolean());

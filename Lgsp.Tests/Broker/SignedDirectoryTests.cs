@@ -19,7 +19,12 @@ public sealed class SignedDirectoryTests : IDisposable
     {
         await using var scope = _portal.ScopeActingAs();
         var keys = scope.ServiceProvider.GetRequiredService<ApplicationKeys>();
-        return await keys.IssueAsync("000.00.15.H06", "Phần mềm quản lý văn bản", algorithm, null, CancellationToken.None);
+        return await keys.IssueAsync(
+            "000.00.15.H06",
+            "Phần mềm quản lý văn bản",
+            algorithm,
+            null,
+            CancellationToken.None);
     }
 
     private async Task<(int Status, JsonDocument Body)> CurlAsync(string user, string pathAndQuery)
@@ -45,7 +50,9 @@ public sealed class SignedDirectoryTests : IDisposable
     {
         var key = await IssueAsync();
 
-        var (status, body) = await CurlAsync($"{key.AccessKeyId}:{key.SecretKey}", "/api/v1/directory?q=so%20thong%20tin");
+        var (status, body) = await CurlAsync(
+            $"{key.AccessKeyId}:{key.SecretKey}",
+            "/api/v1/directory?q=so%20thong%20tin");
 
         Assert.Equal(200, status);
         var first = body.RootElement[0];
@@ -71,7 +78,8 @@ public sealed class SignedDirectoryTests : IDisposable
         var key = await IssueAsync();
         await using (var scope = _portal.ScopeActingAs())
         {
-            await scope.ServiceProvider.GetRequiredService<ApplicationKeys>().RevokeAsync(key.AccessKeyId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ApplicationKeys>()
+                .RevokeAsync(key.AccessKeyId, CancellationToken.None);
         }
 
         var (status, body) = await CurlAsync($"{key.AccessKeyId}:{key.SecretKey}", "/api/v1/directory?q=y");
@@ -111,7 +119,9 @@ public sealed class SignedDirectoryTests : IDisposable
 
         using var body = JsonDocument.Parse(await client.GetStringAsync("/api/v1/time"));
 
-        var utc = DateTimeOffset.Parse(body.RootElement.GetProperty("utc").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var utc = DateTimeOffset.Parse(
+            body.RootElement.GetProperty("utc").GetString()!,
+            System.Globalization.CultureInfo.InvariantCulture);
         Assert.True((DateTimeOffset.UtcNow - utc).Duration() < TimeSpan.FromMinutes(1));
     }
 }

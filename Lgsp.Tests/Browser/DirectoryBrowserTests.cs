@@ -25,7 +25,8 @@ public sealed class DirectoryBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Administrator_SignsIn_AndFindsAnAgencyWithoutDiacritics()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _portal.ServerAddress.ToString() });
+        var page = await _browser!.NewPageAsync(
+            new BrowserNewPageOptions { BaseURL = _portal.ServerAddress.ToString() });
 
         await page.GotoAsync("/agencies");
         await page.FillAsync("#email", PortalFactory.AdminEmail);
@@ -37,7 +38,8 @@ public sealed class DirectoryBrowserTests : IAsyncLifetime
         var firstRow = page.Locator("#agency-results tbody tr").First;
         await Assertions.Expect(firstRow).ToContainTextAsync("Sở Thông tin và Truyền thông");
         await Assertions.Expect(firstRow).ToContainTextAsync("000.00.14.H06");
-        await Assertions.Expect(page.Locator("#agency-results tbody tr", new() { HasText = "Sở Y tế" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#agency-results tbody tr", new() { HasText = "Sở Y tế" }))
+            .ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -48,10 +50,12 @@ public sealed class DirectoryBrowserTests : IAsyncLifetime
         {
             var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
             issued = await users.CreateAsync(
-                new NewUser("chuyenvien@bacgiang.gov.vn", "Trần Thị Bình", [Roles.Specialist], null), CancellationToken.None);
+                new NewUser("chuyenvien@bacgiang.gov.vn", "Trần Thị Bình", [Roles.Specialist], null),
+                CancellationToken.None);
         }
 
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _portal.ServerAddress.ToString() });
+        var page = await _browser!.NewPageAsync(
+            new BrowserNewPageOptions { BaseURL = _portal.ServerAddress.ToString() });
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", issued.Email);
         await page.FillAsync("#password", issued.OneTimePassword);

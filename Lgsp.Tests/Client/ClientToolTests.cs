@@ -17,11 +17,14 @@ public sealed class ClientToolTests : IDisposable
         System.IO.Directory.Delete(_work, recursive: true);
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(Lgsp.Portal.Applications.IssuedKey key, params string[] args)
+    private async Task<(int Exit, string Output, string Error)> RunAsync(
+        Lgsp.Portal.Applications.IssuedKey key,
+        params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] common = ["--server", _portal.ServerAddress.AbsoluteUri, "--key", key.AccessKeyId, "--secret", key.SecretKey!];
+        string[] common =
+            ["--server", _portal.ServerAddress.AbsoluteUri, "--key", key.AccessKeyId, "--secret", key.SecretKey!];
         var exit = await ClientCommandLine.RunAsync([.. common, .. args], output, error, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
@@ -36,7 +39,8 @@ public sealed class ClientToolTests : IDisposable
         var inbox = Path.Combine(_work, "inbox");
 
         var receiving = RunAsync(receiver, "receive", "--out", inbox, "--once", "--timeout", "60");
-        var (sendExit, sent, sendError) = await RunAsync(sender, "send", "--to", "000.00.14.H06", "--title", "Báo cáo quý", file);
+        var (sendExit, sent, sendError) = await RunAsync(
+            sender, "send", "--to", "000.00.14.H06", "--title", "Báo cáo quý", file);
         var (receiveExit, received, receiveError) = await receiving;
 
         Assert.True(sendExit == 0, sendError);
@@ -44,7 +48,9 @@ public sealed class ClientToolTests : IDisposable
         var id = JsonDocument.Parse(sent).RootElement.GetProperty("id").GetString()!;
         var saved = JsonDocument.Parse(received).RootElement;
         Assert.Equal(id, saved.GetProperty("id").GetString());
-        Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(saved.GetProperty("path").GetString()!));
+        Assert.Equal(
+            await File.ReadAllBytesAsync(file),
+            await File.ReadAllBytesAsync(saved.GetProperty("path").GetString()!));
         var (_, status, _) = await RunAsync(sender, "status", id);
         Assert.Equal("Delivered", JsonDocument.Parse(status).RootElement.GetProperty("status").GetString());
     }

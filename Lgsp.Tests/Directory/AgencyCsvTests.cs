@@ -50,7 +50,9 @@ public sealed class AgencyCsvTests
         Assert.False(import.IsValid);
         Assert.Equal([3, 4, 5, 6, 7, 8, 9, 10], import.Errors.Select(e => e.Line).Distinct().ToArray());
         Assert.Contains(import.Errors, e => e.Line == 7 && e.Message.Contains("dòng 2", StringComparison.Ordinal));
-        Assert.Contains(import.Errors, e => e.Line == 9 && e.Message.Contains("000.00.99.H06", StringComparison.Ordinal));
+        Assert.Contains(
+            import.Errors,
+            e => e.Line == 9 && e.Message.Contains("000.00.99.H06", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -31,14 +31,17 @@ public sealed class AdministrationGuardTests : IDisposable
 
         await using var demoted = _portal.ScopeActingAs("admin2@bacgiang.gov.vn");
         var create = () => demoted.ServiceProvider.GetRequiredService<UserAdministration>()
-            .CreateAsync(new NewUser("backdoor@bacgiang.gov.vn", "", [Roles.Administrator], null), CancellationToken.None);
+            .CreateAsync(
+                new NewUser("backdoor@bacgiang.gov.vn", "", [Roles.Administrator], null),
+                CancellationToken.None);
         var save = () => demoted.ServiceProvider.GetRequiredService<AgencyDirectoryService>()
             .SaveAsync(AgencyBuilder.Agency("000.00.60.H06", "Cơ quan mới"), CancellationToken.None);
 
         await Assert.ThrowsAsync<ForbiddenActionException>(create);
         await Assert.ThrowsAsync<ForbiddenActionException>(save);
         await using var check = _portal.Services.CreateAsyncScope();
-        Assert.Null(await check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync("backdoor@bacgiang.gov.vn"));
+        Assert.Null(await check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>()
+            .FindByNameAsync("backdoor@bacgiang.gov.vn"));
     }
 
     [Fact]

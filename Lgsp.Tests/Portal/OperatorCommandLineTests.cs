@@ -39,7 +39,8 @@ public sealed class OperatorCommandLineTests : IDisposable
     public async Task UsersAdd_AgencyOfficer_PrintsOneTimePassword()
     {
         var (exit, output, _) = await RunAsync(
-            "users", "add", "--email", "000.00.15.h06@bacgiang.gov.vn", "--role", "AgencyOfficer", "--agency", "000.00.15.H06");
+            "users", "add", "--email", "000.00.15.h06@bacgiang.gov.vn",
+            "--role", "AgencyOfficer", "--agency", "000.00.15.H06");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -115,7 +116,8 @@ public sealed class OperatorCommandLineTests : IDisposable
     [Fact]
     public async Task AppsIssue_HmacKey_PrintsKeyAndSecretOnce_AndRevokeWorks()
     {
-        var (exit, output, _) = await RunAsync("apps", "issue", "--agency", "000.00.15.H06", "--name", "Quản lý văn bản");
+        var (exit, output, _) = await RunAsync(
+            "apps", "issue", "--agency", "000.00.15.H06", "--name", "Quản lý văn bản");
         using var json = JsonDocument.Parse(output);
         var key = json.RootElement.GetProperty("accessKeyId").GetString()!;
         var (revokeExit, _, _) = await RunAsync("apps", "revoke", key);
@@ -140,7 +142,8 @@ public sealed class OperatorCommandLineTests : IDisposable
         try
         {
             var (exit, output, _) = await RunAsync(
-                "apps", "issue", "--agency", "000.00.15.H06", "--name", "App", "--algorithm", "rsa-sha256", "--public-key", pem);
+                "apps", "issue", "--agency", "000.00.15.H06", "--name", "App",
+                "--algorithm", "rsa-sha256", "--public-key", pem);
             var (missingExit, _, missingError) = await RunAsync(
                 "apps", "issue", "--agency", "000.00.15.H06", "--name", "App", "--algorithm", "rsa-sha256");
 

@@ -47,13 +47,19 @@ public sealed class SignInTests : IDisposable
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var csv = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.StartsWith("id,name,shortName", csv, StringComparison.Ordinal);
-        Assert.Contains("000.00.11.H06,Sở Thông tin và Truyền thông,STTTT,merged,000.00.14.H06", csv, StringComparison.Ordinal);
+        Assert.Contains(
+            "000.00.11.H06,Sở Thông tin và Truyền thông,STTTT,merged,000.00.14.H06",
+            csv,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AgencyOfficer_IsRefusedStaffPages_OnTheServer()
     {
-        var password = await _portal.CreateUserAsync("000.00.15.h06@bacgiang.gov.vn", Roles.AgencyOfficer, "000.00.15.H06");
+        var password = await _portal.CreateUserAsync(
+            "000.00.15.h06@bacgiang.gov.vn",
+            Roles.AgencyOfficer,
+            "000.00.15.H06");
         var client = _portal.CreateBrowserlikeClient();
         await PortalFactory.SignInAsync(client, "000.00.15.h06@bacgiang.gov.vn", password);
 
@@ -62,7 +68,10 @@ public sealed class SignInTests : IDisposable
             var response = await client.GetAsync(path);
 
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/account/access-denied", response.Headers.Location!.LocalPart(), StringComparison.Ordinal);
+            Assert.StartsWith(
+                "/account/access-denied",
+                response.Headers.Location!.LocalPart(),
+                StringComparison.Ordinal);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/agencies")).StatusCode);
@@ -130,7 +139,8 @@ public sealed class SignInTests : IDisposable
         var before = await db.AuditEntries.CountAsync();
 
         var delete = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
-        var update = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Actor = 'x'"));
+        var update = await Record.ExceptionAsync(() =>
+            db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Actor = 'x'"));
 
         Assert.NotNull(delete);
         Assert.NotNull(update);

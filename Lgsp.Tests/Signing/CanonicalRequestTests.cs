@@ -5,9 +5,14 @@ namespace Lgsp.Tests.Signing;
 /// <summary>Canonical requests worked out by hand from the SigV4 rules, for the cases signers get wrong.</summary>
 public sealed class CanonicalRequestTests
 {
-    private static SignableRequest Request(string method, string path, string query, params (string, string)[] headers) =>
+    private static SignableRequest Request(
+        string method,
+        string path,
+        string query,
+        params (string, string)[] headers) =>
         new(method, path, query,
-            headers.GroupBy(h => h.Item1).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(h => h.Item2).ToList()),
+            headers.GroupBy(h => h.Item1)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(h => h.Item2).ToList()),
             CanonicalRequest.EmptyPayloadHash);
 
     [Theory]
@@ -61,10 +66,17 @@ public sealed class CanonicalRequestTests
         var header = new AuthorizationHeader(SigningProfile.AwsHmacSha256, "AKIDEXAMPLE", "20150830", "us-east-1",
             "service", "aws4_request", ["host", "x-amz-date"], "");
 
-        var stringToSign = CanonicalRequest.StringToSign(header.Profile.Algorithm, "20150830T123600Z", header.Scope, canonical);
+        var stringToSign = CanonicalRequest.StringToSign(
+            header.Profile.Algorithm,
+            "20150830T123600Z",
+            header.Scope,
+            canonical);
         var signature = SignatureMath.Mac(header, "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", stringToSign);
 
-        Assert.EndsWith("bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63", stringToSign, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63",
+            stringToSign,
+            StringComparison.Ordinal);
         Assert.Equal("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31", signature);
     }
 }

@@ -16,7 +16,12 @@ public sealed class SignatureVerifierTests
             ["host"] = ["127.0.0.1:5080"],
             ["content-type"] = ["application/json"],
         };
-        var request = new SignableRequest("POST", "/api/v1/exchanges", "b=2&a=1", headers, CanonicalRequest.EmptyPayloadHash);
+        var request = new SignableRequest(
+            "POST",
+            "/api/v1/exchanges",
+            "b=2&a=1",
+            headers,
+            CanonicalRequest.EmptyPayloadHash);
         var authorization = RequestSigner.Sign(request, headers, profile, credentials, Broker, at);
         headers["authorization"] = [authorization];
         return request with { Headers = headers };
@@ -56,14 +61,23 @@ public sealed class SignatureVerifierTests
         var request = Signed(SigningProfile.LgspRsaSha256, new SigningCredentials("AKRSA1", null, key), Now);
 
         Assert.True(Verify(request, new VerificationKey("AKRSA1", null, key)).Succeeded);
-        Assert.Equal(VerificationFailure.SignatureDoesNotMatch, Verify(request, new VerificationKey("AKRSA1", null, other)).Failure);
-        Assert.Equal(VerificationFailure.SignatureDoesNotMatch, Verify(request, new VerificationKey("AKRSA1", "s", null)).Failure);
+        Assert.Equal(
+            VerificationFailure.SignatureDoesNotMatch,
+            Verify(request, new VerificationKey("AKRSA1", null, other)).Failure);
+        Assert.Equal(
+            VerificationFailure.SignatureDoesNotMatch,
+            Verify(request, new VerificationKey("AKRSA1", "s", null)).Failure);
     }
 
     [Fact]
     public void Unsigned_IsMissingAuthentication()
     {
-        var request = new SignableRequest("GET", "/api/v1/inbox", "", new Dictionary<string, IReadOnlyList<string>>(), "");
+        var request = new SignableRequest(
+            "GET",
+            "/api/v1/inbox",
+            "",
+            new Dictionary<string, IReadOnlyList<string>>(),
+            "");
 
         Assert.Equal(VerificationFailure.MissingAuthentication, Verify(request, null).Failure);
     }
@@ -72,10 +86,14 @@ public sealed class SignatureVerifierTests
     [InlineData("Bearer abc")]
     [InlineData("LGSP4-HMAC-SHA256")]
     [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/lgsp4_request, Signature=ab")]
-    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/2026124/bacgiang/broker/lgsp4_request, SignedHeaders=host, Signature=ab")]
-    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/lgsp4_request, SignedHeaders=Host, Signature=ab")]
-    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/lgsp4_request, SignedHeaders=host, Signature=XYZ")]
-    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/lgsp4_request, SignedHeaders=host, Signature=ab")]
+    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/2026124/bacgiang/broker/lgsp4_request, "
+        + "SignedHeaders=host, Signature=ab")]
+    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/lgsp4_request, "
+        + "SignedHeaders=Host, Signature=ab")]
+    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/lgsp4_request, "
+        + "SignedHeaders=host, Signature=XYZ")]
+    [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/lgsp4_request, "
+        + "SignedHeaders=host, Signature=ab")]
     [InlineData("LGSP4-HMAC-SHA256 Credential=AK/20261204/bacgiang/broker/aws4_request, "
         + "SignedHeaders=host;x-lgsp-date, Signature=ab")]
     public void MalformedHeaders_AreMalformedAuthorization(string authorization)
@@ -88,7 +106,9 @@ public sealed class SignatureVerifierTests
         };
         var request = new SignableRequest("GET", "/", "", headers, CanonicalRequest.EmptyPayloadHash);
 
-        Assert.Equal(VerificationFailure.MalformedAuthorization, Verify(request, new VerificationKey("AK", "s", null)).Failure);
+        Assert.Equal(
+            VerificationFailure.MalformedAuthorization,
+            Verify(request, new VerificationKey("AK", "s", null)).Failure);
     }
 
     [Fact]
@@ -106,7 +126,9 @@ public sealed class SignatureVerifierTests
     {
         var request = Signed(SigningProfile.LgspHmacSha256, Hmac, Now.AddMinutes(minutes));
 
-        Assert.Equal(VerificationFailure.RequestTimeTooSkewed, Verify(request, new VerificationKey("AKLGSP1", Hmac.Secret, null)).Failure);
+        Assert.Equal(
+            VerificationFailure.RequestTimeTooSkewed,
+            Verify(request, new VerificationKey("AKLGSP1", Hmac.Secret, null)).Failure);
     }
 
     [Fact]
@@ -116,7 +138,9 @@ public sealed class SignatureVerifierTests
         var key = new VerificationKey("AKLGSP1", Hmac.Secret, null);
 
         Assert.True(Verify(request with { RawQuery = "a=1&b=2" }, key).Succeeded);
-        Assert.Equal(VerificationFailure.SignatureDoesNotMatch, Verify(request with { RawQuery = "a=1&b=3" }, key).Failure);
+        Assert.Equal(
+            VerificationFailure.SignatureDoesNotMatch,
+            Verify(request with { RawQuery = "a=1&b=3" }, key).Failure);
         Assert.Equal(VerificationFailure.SignatureDoesNotMatch, Verify(request with { Method = "PUT" }, key).Failure);
     }
 

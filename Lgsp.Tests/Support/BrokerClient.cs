@@ -37,7 +37,10 @@ internal sealed class BrokerClient(HttpClient http, string agencyId) : IDisposab
         return new BrokerClient(new HttpClient(handler) { BaseAddress = portal.ServerAddress }, agencyId);
     }
 
-    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(HttpMethod method, string path, object? json = null)
+    public async Task<(HttpResponseMessage Response, JsonElement Body)> SendAsync(
+        HttpMethod method,
+        string path,
+        object? json = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)

@@ -23,7 +23,10 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PortalFactory(string? dataDirectory = null, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
+    public PortalFactory(
+        string? dataDirectory = null,
+        bool kestrel = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lgsp-test-" + Guid.NewGuid().ToString("N"));
@@ -69,7 +72,13 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         StartServer();
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, AgencyId = agencyId, FullName = "Người thử nghiệm" };
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            AgencyId = agencyId,
+            FullName = "Người thử nghiệm",
+        };
         const string password = "Matkhau-Thu-2026";
         var created = await users.CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -77,7 +86,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return password;
     }
 
-    /// <summary>A service scope whose current user is <paramref name="name"/>, as a page's request would have.</summary>
+    /// <summary>
+    /// A service scope whose current user is <paramref name="name"/>, as a page's request would have.
+    /// </summary>
     public AsyncServiceScope ScopeActingAs(string name = AdminEmail)
     {
         var scope = Services.CreateAsyncScope();

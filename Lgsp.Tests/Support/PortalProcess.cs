@@ -25,7 +25,10 @@ internal sealed class PortalProcess : IDisposable
         var address = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { typeof(Program).Assembly.Location, "--data", dataDirectory, "--urls", address.ToString().TrimEnd('/') },
+            ArgumentList =
+            {
+                typeof(Program).Assembly.Location, "--data", dataDirectory, "--urls", address.ToString().TrimEnd('/'),
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,

@@ -31,7 +31,9 @@ internal sealed class RawHttpRequest
             Convert.ToHexStringLower(SHA256.HashData(Body)));
     }
 
-    /// <summary>Listens, runs <paramref name="client"/> with the port, and returns the first request received.</summary>
+    /// <summary>
+    /// Listens, runs <paramref name="client"/> with the port, and returns the first request received.
+    /// </summary>
     public static async Task<RawHttpRequest> CaptureAsync(Func<int, Task> client)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -94,7 +96,13 @@ internal sealed class RawHttpRequest
         }
 
         await stream.WriteAsync("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"u8.ToArray());
-        return new RawHttpRequest { Method = requestLine[0], Target = requestLine[1], Headers = headers, Body = body.ToArray() };
+        return new RawHttpRequest
+        {
+            Method = requestLine[0],
+            Target = requestLine[1],
+            Headers = headers,
+            Body = body.ToArray(),
+        };
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle)

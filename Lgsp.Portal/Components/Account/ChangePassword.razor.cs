@@ -60,7 +60,12 @@ public sealed partial class ChangePassword
         user.MustChangePassword = false;
         await Users.UpdateAsync(user);
         await SignIn.RefreshSignInAsync(user);
-        await Audit.RecordAsync(AuditActions.PasswordChanged, user.UserName!, "", CancellationToken.None, user.UserName);
+        await Audit.RecordAsync(
+            AuditActions.PasswordChanged,
+            user.UserName!,
+            "",
+            CancellationToken.None,
+            user.UserName);
         Redirect.RedirectTo("/");
     }
 

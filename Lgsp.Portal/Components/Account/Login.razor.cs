@@ -34,7 +34,11 @@ public sealed partial class Login
     private async Task SignInAsync()
     {
         var name = Input.Email.Trim().ToLowerInvariant();
-        var result = await SignIn.PasswordSignInAsync(name, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await SignIn.PasswordSignInAsync(
+            name,
+            Input.Password,
+            isPersistent: false,
+            lockoutOnFailure: true);
         if (result.Succeeded)
         {
             await Audit.RecordAsync(AuditActions.SignIn, name, "", CancellationToken.None, actorName: name);

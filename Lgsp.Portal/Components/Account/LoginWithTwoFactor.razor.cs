@@ -50,7 +50,12 @@ public sealed partial class LoginWithTwoFactor
         var name = user.UserName ?? "";
         if (result.Succeeded)
         {
-            await Audit.RecordAsync(AuditActions.SignIn, name, "Xác thực hai lớp", CancellationToken.None, actorName: name);
+            await Audit.RecordAsync(
+                AuditActions.SignIn,
+                name,
+                "Xác thực hai lớp",
+                CancellationToken.None,
+                actorName: name);
             Redirect.RedirectTo(user.MustChangePassword ? "/account/change-password" : ReturnUrl ?? "/");
         }
 

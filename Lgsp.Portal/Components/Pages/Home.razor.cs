@@ -18,7 +18,9 @@ public sealed partial class Home
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
-        _name = user.FindFirstValue(PortalClaims.FullName) is { Length: > 0 } fullName ? fullName : user.Identity?.Name ?? "";
+        _name = user.FindFirstValue(PortalClaims.FullName) is { Length: > 0 } fullName
+            ? fullName
+            : user.Identity?.Name ?? "";
         var roles = Roles.All.Where(user.IsInRole).ToList();
         _roleText = roles.Count == 0
             ? "Tài khoản chưa được gán vai trò; hãy liên hệ quản trị hệ thống."
@@ -39,16 +41,27 @@ public static class NextSteps
         var steps = new List<NextStep>();
         if (user.IsInRole(Roles.Administrator))
         {
-            steps.Add(new("Quản lý người dùng", "Tạo tài khoản cho cán bộ của Sở và các cơ quan, gán vai trò.", "/admin/users"));
-            steps.Add(new("Cấu hình nền tảng", "Tên tỉnh, tên miền thư điện tử, tên Sở, số quyết định ban hành Quy chế.",
+            steps.Add(new(
+                "Quản lý người dùng",
+                "Tạo tài khoản cho cán bộ của Sở và các cơ quan, gán vai trò.",
+                "/admin/users"));
+            steps.Add(new(
+                "Cấu hình nền tảng",
+                "Tên tỉnh, tên miền thư điện tử, tên Sở, số quyết định ban hành Quy chế.",
                 "/admin/settings"));
             steps.Add(new("Nhật ký hệ thống", "Xem ai đã đăng nhập, thay đổi gì, khi nào và từ đâu.", "/admin/audit"));
         }
 
-        steps.Add(new("Danh bạ cơ quan", "Tra cứu mã định danh, tên và trạng thái của các cơ quan, đơn vị.", "/agencies"));
+        steps.Add(new(
+            "Danh bạ cơ quan",
+            "Tra cứu mã định danh, tên và trạng thái của các cơ quan, đơn vị.",
+            "/agencies"));
         if (user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Director) || user.IsInRole(Roles.Manager))
         {
-            steps.Add(new("Bảo mật tài khoản", "Bật xác thực hai lớp bằng ứng dụng trên điện thoại.", "/account/two-factor"));
+            steps.Add(new(
+                "Bảo mật tài khoản",
+                "Bật xác thực hai lớp bằng ứng dụng trên điện thoại.",
+                "/account/two-factor"));
         }
 
         steps.Add(new("Đổi mật khẩu", "Đặt mật khẩu mới cho tài khoản của bạn.", "/account/change-password"));

@@ -61,7 +61,10 @@ public sealed partial class TwoFactorSetup
     private async Task EnableAsync()
     {
         var code = (_code ?? "").Replace(" ", "", StringComparison.Ordinal);
-        var valid = await Users.VerifyTwoFactorTokenAsync(_user!, Users.Options.Tokens.AuthenticatorTokenProvider, code);
+        var valid = await Users.VerifyTwoFactorTokenAsync(
+            _user!,
+            Users.Options.Tokens.AuthenticatorTokenProvider,
+            code);
         if (!valid)
         {
             _error = "Mã xác thực không đúng; kiểm tra giờ trên điện thoại và thử lại.";

@@ -42,7 +42,8 @@ public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
 
         page.Find("#agency-search").Input("khong co co quan nay");
 
-        page.WaitForAssertion(() => Assert.Contains("Không có cơ quan nào khớp", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Không có cơ quan nào khớp", page.Markup, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -81,7 +82,8 @@ public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
         page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
             .UploadFiles(InputFileContent.CreateFromText(csv, "danh-ba.csv"));
 
-        page.WaitForAssertion(() => Assert.Contains("Dòng 3", page.Find("#import-errors").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() =>
+            Assert.Contains("Dòng 3", page.Find("#import-errors").TextContent, StringComparison.Ordinal));
         Assert.Contains("Danh bạ có 39 cơ quan", page.Markup, StringComparison.Ordinal);
     }
 

@@ -47,7 +47,8 @@ public sealed partial class PlatformSettingsPage
         set => _settings!.OfficeCloses = TimeOnly.FromTimeSpan(value ?? TimeSpan.Zero);
     }
 
-    protected override async Task OnInitializedAsync() => _settings = (await Settings.GetAsync(CancellationToken.None)).Clone();
+    protected override async Task OnInitializedAsync() =>
+        _settings = (await Settings.GetAsync(CancellationToken.None)).Clone();
 
     private async Task SaveAsync()
     {

@@ -40,7 +40,9 @@ public sealed partial class UserDialog
         {
             if (Existing is null)
             {
-                var issued = await Users.CreateAsync(new NewUser(_email, _fullName, _roles.ToList(), _agencyId), default);
+                var issued = await Users.CreateAsync(
+                    new NewUser(_email, _fullName, _roles.ToList(), _agencyId),
+                    default);
                 Dialog.Close(DialogResult.Ok(issued));
             }
             else

@@ -58,7 +58,9 @@ public sealed partial class AgencyDirectory
     private async Task EditAsync(Agency? agency)
     {
         var parameters = new DialogParameters<AgencyEditDialog> { { d => d.Agency, agency } };
-        var dialog = await Dialogs.ShowAsync<AgencyEditDialog>(agency is null ? "Thêm cơ quan" : "Sửa cơ quan", parameters);
+        var dialog = await Dialogs.ShowAsync<AgencyEditDialog>(
+            agency is null ? "Thêm cơ quan" : "Sửa cơ quan",
+            parameters);
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add("Đã lưu.", Severity.Success);
@@ -69,7 +71,9 @@ public sealed partial class AgencyDirectory
     private async Task RecordSuccessionAsync(Agency agency)
     {
         var parameters = new DialogParameters<SuccessionDialog> { { d => d.Agency, agency } };
-        var dialog = await Dialogs.ShowAsync<SuccessionDialog>("Ghi nhận đổi tên, sáp nhập, chia tách, giải thể", parameters);
+        var dialog = await Dialogs.ShowAsync<SuccessionDialog>(
+            "Ghi nhận đổi tên, sáp nhập, chia tách, giải thể",
+            parameters);
         if (await dialog.Result is { Canceled: false })
         {
             Snackbar.Add("Đã ghi nhận thay đổi.", Severity.Success);

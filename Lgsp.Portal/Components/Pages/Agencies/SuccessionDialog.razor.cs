@@ -75,7 +75,13 @@ public sealed partial class SuccessionDialog
             throw new DirectoryRuleException("Nhập tên mới.");
         }
 
-        var newAgency = Agency with { Id = AgencyIdentifier.Parse(_newId!), Name = _newName, SuccessorIds = [], EffectiveTo = null };
+        var newAgency = Agency with
+        {
+            Id = AgencyIdentifier.Parse(_newId!),
+            Name = _newName,
+            SuccessorIds = [],
+            EffectiveTo = null,
+        };
         return new Succession(Agency.Id.Value, _status, [newAgency.Id.Value], date, newAgency);
     }
 
