@@ -8,6 +8,7 @@ public sealed class EdxmlValidatorTests
     private const string Source = "000.00.15.H06";
     private const string Recipient = "000.00.14.H06";
 
+    // Whitespace between elements carries nothing in edXML, so the package is laid out one element per line.
     private static string Package(
         string ns = EdxmlValidator.Namespace,
         string from = Source,
@@ -20,20 +21,26 @@ public sealed class EdxmlValidatorTests
           <edXML:edXMLEnvelope>
             <edXML:edXMLHeader>
               <edXML:MessageHeader>
-                <edXML:From><edXML:OrganId>{from}</edXML:OrganId><edXML:OrganName>Sở Y tế</edXML:OrganName></edXML:From>
-                <edXML:To><edXML:OrganId>{to}</edXML:OrganId><edXML:OrganName>Sở KH&amp;CN</edXML:OrganName></edXML:To>
-                <edXML:Code><edXML:CodeNumber>15</edXML:CodeNumber>
-        """
-            + """
-        <edXML:CodeNotation>SYT-KHTC</edXML:CodeNotation></edXML:Code>
-                <edXML:PromulgationInfo><edXML:Place>Bắc Giang</edXML:Place>
-        """
-            + """
-        <edXML:PromulgationDate>2026-12-04</edXML:PromulgationDate></edXML:PromulgationInfo>
-                <edXML:DocumentType><edXML:Type>1</edXML:Type>
-        """
-            + $"""
-        <edXML:TypeName>Công văn</edXML:TypeName></edXML:DocumentType>
+                <edXML:From>
+                  <edXML:OrganId>{from}</edXML:OrganId>
+                  <edXML:OrganName>Sở Y tế</edXML:OrganName>
+                </edXML:From>
+                <edXML:To>
+                  <edXML:OrganId>{to}</edXML:OrganId>
+                  <edXML:OrganName>Sở KH&amp;CN</edXML:OrganName>
+                </edXML:To>
+                <edXML:Code>
+                  <edXML:CodeNumber>15</edXML:CodeNumber>
+                  <edXML:CodeNotation>SYT-KHTC</edXML:CodeNotation>
+                </edXML:Code>
+                <edXML:PromulgationInfo>
+                  <edXML:Place>Bắc Giang</edXML:Place>
+                  <edXML:PromulgationDate>2026-12-04</edXML:PromulgationDate>
+                </edXML:PromulgationInfo>
+                <edXML:DocumentType>
+                  <edXML:Type>1</edXML:Type>
+                  <edXML:TypeName>Công văn</edXML:TypeName>
+                </edXML:DocumentType>
                 <edXML:Subject>{subject}</edXML:Subject>
               </edXML:MessageHeader>
               <edXML:TraceHeaderList />
@@ -41,9 +48,8 @@ public sealed class EdxmlValidatorTests
             <edXML:edXMLBody>
               <edXML:edXMLManifest>
                 <edXML:Reference href="cid:att1">
-        """
-            + $"""
-        <edXML:AttachmentName>bao-cao.pdf</edXML:AttachmentName></edXML:Reference>
+                  <edXML:AttachmentName>bao-cao.pdf</edXML:AttachmentName>
+                </edXML:Reference>
               </edXML:edXMLManifest>
             </edXML:edXMLBody>
           </edXML:edXMLEnvelope>
