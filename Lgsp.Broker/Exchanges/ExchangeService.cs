@@ -20,6 +20,7 @@ public sealed class ExchangeService(
     ExchangeStore store,
     IAgencyLookup directory,
     EventHub events,
+    ContentPreparation preparation,
     IOptions<BrokerOptions> options,
     TimeProvider time)
 {
@@ -130,7 +131,7 @@ public sealed class ExchangeService(
 
         if (exchange.DataType == "edxml")
         {
-            CheckEdxml(exchange, written.Size);
+            preparation.CheckEdxml(exchange, written.Size);
         }
 
         // Crash point: content is written; until this update commits the exchange still says Allocated, and a
@@ -143,31 +144,6 @@ public sealed class ExchangeService(
             e.Recipients.ForEach(r => r.Status = RecipientStatus.Uploaded);
         }, cancellationToken);
         return written;
-    }
-
-    private void CheckEdxml(Exchange exchange, long size)
-    {
-        IReadOnlyList<string> errors;
-        if (size > EdxmlValidator.MaxBytes)
-        {
-            errors = [$"edXML packages are checked in memory and may be at most {EdxmlValidator.MaxBytes} bytes."];
-        }
-        else
-        {
-            using var content = store.OpenContent(exchange.Id)!;
-            var addressable = exchange.Recipients
-                .SelectMany(r => new[] { r.AgencyId, r.RoutedFrom ?? r.AgencyId })
-                .ToList();
-            errors = EdxmlValidator.Validate(content, exchange.SourceAgencyId, addressable);
-        }
-
-        if (errors.Count > 0)
-        {
-            // The content is dropped and the exchange stays Allocated, so the sender can upload a corrected package.
-            store.EraseContent(exchange.Id);
-            throw new BrokerException(422, "InvalidEdxml", "The edXML package does not pass the checks: " + errors[0],
-                new Dictionary<string, object?> { ["errors"] = errors });
-        }
     }
 
     /// <summary>Sets the delivery policy before submission (spec, <c>PUT {policyUrl}</c>).</summary>
@@ -220,7 +196,7 @@ public sealed class ExchangeService(
 
         CheckNotExpired(exchange);
         var intact = store.HashStoredContent(id) == exchange.Sha256;
-        var conversions = intact ? await ConvertForRecipientsAsync(exchange, cancellationToken) : [];
+        var conversions = intact ? await preparation.ConvertForRecipientsAsync(exchange, cancellationToken) : [];
         var now = time.GetUtcNow().UtcDateTime;
         var submitted = await store.UpdateAsync(id, e =>
         {
@@ -254,48 +230,6 @@ public sealed class ExchangeService(
 
     /// <summary>An exchange by id, for the broker's own timers.</summary>
     public Exchange Find(string id) => store.Find(id) ?? throw BrokerException.NotFound();
-
-    /// <summary>
-    /// Converts json to xml, or xml to json, for each recipient whose agency accepts only the other type, and
-    /// keeps the converted copy beside the original. A recipient that accepts neither gets the content as sent.
-    /// </summary>
-    private async Task<Dictionary<string, (string, string, long)>> ConvertForRecipientsAsync(
-        Exchange exchange,
-        CancellationToken cancellationToken)
-    {
-        var converted = new Dictionary<string, (string, string, long)>(StringComparer.Ordinal);
-        if (exchange.DataType is not ("json" or "xml") || exchange.Size > ContentConverter.MaxBytes)
-        {
-            return converted;
-        }
-
-        var target = exchange.DataType == "json" ? "xml" : "json";
-        foreach (var recipient in exchange.Recipients)
-        {
-            var accepts = (await directory.FindAsync(recipient.AgencyId, cancellationToken))?.Accepts ?? DataTypes.All;
-            if (accepts.Contains(exchange.DataType) || !accepts.Contains(target))
-            {
-                continue;
-            }
-
-            byte[] content;
-            try
-            {
-                using var original = store.OpenContent(exchange.Id)!;
-                content = target == "xml" ? ContentConverter.JsonToXml(original) : ContentConverter.XmlToJson(original);
-            }
-            catch (Exception exception) when (exception is System.Text.Json.JsonException or XmlException)
-            {
-                throw new BrokerException(422, "ConversionFailed",
-                    $"The content is not valid {exchange.DataType}, and {recipient.AgencyId} accepts only {target}.");
-            }
-
-            var (sha, size) = store.WriteVariant(exchange.Id, recipient.AgencyId, content);
-            converted[recipient.AgencyId] = (target, sha, size);
-        }
-
-        return converted;
-    }
 
     /// <summary>The exchange as its source or a recipient may see it; 404 for anyone else.</summary>
     public Exchange Get(RegisteredApplication caller, string id)

@@ -46,6 +46,7 @@ public static class BrokerExtensions
         }));
         services.AddHostedService<DeliveryTimers>();
         services.AddSingleton<ExchangeStore>();
+        services.AddScoped<ContentPreparation>();
         services.AddScoped<ExchangeService>();
         return services;
     }
