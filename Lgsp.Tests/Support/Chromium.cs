@@ -10,6 +10,8 @@ internal static class Chromium
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         Assert.True(File.Exists(ExecutablePath), "Chromium is missing: run scripts/setup.sh (the test command does).");
+        // Expectations poll until they hold; on a busy two-core CI machine a page can need more than 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -8,6 +8,10 @@ namespace Lgsp.Tests.Portal.Components;
 
 public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
 {
+    // The search box debounces and the page renders on another thread: on a busy CI machine that takes more than
+    // bUnit's default second, so the condition is polled for longer (it passes as soon as it holds).
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     public async Task InitializeAsync()
     {
         Services.AddMudServices();
@@ -31,7 +35,7 @@ public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
             Assert.Contains("Sở Thông tin và Truyền thông", rows[0].TextContent, StringComparison.Ordinal);
             Assert.Contains("000.00.14.H06", rows[0].TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain(rows, row => row.TextContent.Contains("Sở Y tế", StringComparison.Ordinal));
-        });
+        }, Patience);
     }
 
     [Fact]
@@ -43,7 +47,7 @@ public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
         page.Find("#agency-search").Input("khong co co quan nay");
 
         page.WaitForAssertion(() =>
-            Assert.Contains("Không có cơ quan nào khớp", page.Markup, StringComparison.Ordinal));
+            Assert.Contains("Không có cơ quan nào khớp", page.Markup, StringComparison.Ordinal), Patience);
     }
 
     [Fact]
@@ -83,7 +87,7 @@ public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
             .UploadFiles(InputFileContent.CreateFromText(csv, "danh-ba.csv"));
 
         page.WaitForAssertion(() =>
-            Assert.Contains("Dòng 3", page.Find("#import-errors").TextContent, StringComparison.Ordinal));
+            Assert.Contains("Dòng 3", page.Find("#import-errors").TextContent, StringComparison.Ordinal), Patience);
         Assert.Contains("Danh bạ có 39 cơ quan", page.Markup, StringComparison.Ordinal);
     }
 
@@ -98,6 +102,8 @@ public sealed class AgencyDirectoryPageTests : BunitContext, IAsyncLifetime
         page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
             .UploadFiles(InputFileContent.CreateFromText(csv, "danh-ba.csv"));
 
-        page.WaitForAssertion(() => Assert.Contains("Danh bạ có 40 cơ quan", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(
+            () => Assert.Contains("Danh bạ có 40 cơ quan", page.Markup, StringComparison.Ordinal),
+            Patience);
     }
 }
