@@ -55,7 +55,7 @@ internal sealed partial class SignedRequestMiddleware(
     {
         var now = time.GetUtcNow();
         var streamed = http.GetEndpoint()?.Metadata.GetMetadata<StreamedContent>() is not null;
-        var declared = DeclaredHash(Signable(http, ""));
+        var declared = SignedContentHash.Of(http.Request);
         var limit = streamed ? options.Value.MaxContentBytes : MaxJsonBytes;
         var payloadHash = streamed && declared is not null ? declared.ToLowerInvariant()
             : streamed ? await SpoolBodyAsync(http, limit)
@@ -202,11 +202,6 @@ internal sealed partial class SignedRequestMiddleware(
             headers,
             payloadHash);
     }
-
-    private static string? DeclaredHash(SignableRequest request) =>
-        SigningProfile.All.Select(p => p.ContentHashHeader).Distinct()
-            .Select(name => request.Headers.TryGetValue(name, out var values) ? values[0].Trim() : null)
-            .FirstOrDefault(value => value is not null);
 
     private static IResult Refusal(VerificationResult result, DateTimeOffset now) => result.Failure switch
     {

@@ -22,10 +22,12 @@ internal static class ExchangeEndpoints
 
         api.MapPut("/exchanges/{id}/content", async (HttpContext http, string id, ExchangeService exchanges) =>
             {
-                var signedHash = http.Request.Headers["X-Lgsp-Content-Sha256"].FirstOrDefault()
-                    ?? http.Request.Headers["X-Amz-Content-Sha256"].FirstOrDefault();
                 var (sha256, size) = await exchanges.UploadAsync(
-                    CallingApplication.Get(http), id, http.Request.Body, signedHash?.Trim(), http.RequestAborted);
+                    CallingApplication.Get(http),
+                    id,
+                    http.Request.Body,
+                    SignedContentHash.Of(http.Request),
+                    http.RequestAborted);
                 return TypedResults.Ok(new { id, sha256, size });
             })
             .WithMetadata(new StreamedContent())

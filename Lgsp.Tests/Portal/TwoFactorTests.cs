@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Identity;
 using Lgsp.Tests.Support;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lgsp.Tests.Portal;
 
 [Collection(WebCollection.Name)]
-public sealed partial class TwoFactorTests : IDisposable
+public sealed class TwoFactorTests : IDisposable
 {
     private const string Email = "giamdoc@bacgiang.gov.vn";
 
@@ -46,19 +45,6 @@ public sealed partial class TwoFactorTests : IDisposable
         return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
-    private static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string code)
-    {
-        var page = await client.GetStringAsync("/account/login-2fa");
-        var token = Token().Match(page).Groups[1].Value;
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login-2fa",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Input.Code"] = code,
-        });
-        return await client.PostAsync("/account/login-2fa", form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    private static Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string code) =>
+        PortalFactory.PostFormAsync(client, "/account/login-2fa", "login-2fa", new() { ["Input.Code"] = code });
 }

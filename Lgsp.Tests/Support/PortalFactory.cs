@@ -99,18 +99,27 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Signs in through the real login form; returns the response to the form post.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        PostFormAsync(
+            client,
+            "/account/login",
+            "login",
+            new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>
+    /// Fills a statically rendered form as a browser would: reads the page for its antiforgery token, then posts
+    /// the fields with the form's handler name.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client,
+        string path,
+        string handler,
+        Dictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-        return await client.PostAsync("/account/login", form);
+        var page = await client.GetStringAsync(path);
+        fields["_handler"] = handler;
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     protected override void Dispose(bool disposing)
