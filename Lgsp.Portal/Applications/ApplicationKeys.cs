@@ -40,7 +40,7 @@ public sealed class ApplicationKeys(
         ["rsa-sha256"] = SignatureKind.RsaSha256,
     };
 
-    /// <summary>Registers an application of an active agency and issues its key.</summary>
+    /// <summary>Registers an application of an active agency and issues its key (operator and administrator).</summary>
     public async Task<IssuedKey> IssueAsync(
         string agencyId,
         string name,
@@ -48,9 +48,23 @@ public sealed class ApplicationKeys(
         string? publicKeyPem,
         CancellationToken cancellationToken)
     {
-        // Limitation: only administrators (and the operator command line) issue keys until the Mẫu 01 workflow
-        // lands, because that workflow is what will let a Director's approval issue them.
         await actor.RequireRoleAsync(Identity.Roles.Administrator, cancellationToken);
+        var issued = await StageIssueAsync(agencyId, name, algorithm, publicKeyPem, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return issued;
+    }
+
+    /// <summary>
+    /// Registers an application and issues its key in the caller's unit of work, without saving: the Mẫu 01
+    /// workflow commits it with the reply that grants it, after checking the Director's role itself.
+    /// </summary>
+    internal async Task<IssuedKey> StageIssueAsync(
+        string agencyId,
+        string name,
+        string algorithm,
+        string? publicKeyPem,
+        CancellationToken cancellationToken)
+    {
         var kind = Algorithms.TryGetValue(algorithm.Trim().ToLowerInvariant(), out var k) ? k
             : throw new ApplicationRuleException(
                 $"Thuật toán \"{algorithm}\" không hỗ trợ ({string.Join(", ", Algorithms.Keys)}).");
@@ -87,7 +101,6 @@ public sealed class ApplicationKeys(
         db.Applications.Add(record);
         await audit.AddAsync(AuditActions.ApplicationKeyIssued, record.AccessKeyId,
             $"Cơ quan {agency}; ứng dụng: {appName}; thuật toán: {algorithm}", cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         return new IssuedKey(record.AccessKeyId, secret, agency, algorithm.ToLowerInvariant());
     }
 
@@ -95,11 +108,24 @@ public sealed class ApplicationKeys(
     public async Task RevokeAsync(string accessKeyId, CancellationToken cancellationToken)
     {
         await actor.RequireRoleAsync(Identity.Roles.Administrator, cancellationToken);
+        if (await StageRevokeAsync(accessKeyId, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            Forget(accessKeyId);
+        }
+    }
+
+    /// <summary>
+    /// Revokes a key in the caller's unit of work; false when it was already revoked. The caller calls
+    /// <see cref="Forget"/> once it has committed.
+    /// </summary>
+    internal async Task<bool> StageRevokeAsync(string accessKeyId, CancellationToken cancellationToken)
+    {
         var record = await db.Applications.SingleOrDefaultAsync(a => a.AccessKeyId == accessKeyId, cancellationToken)
             ?? throw new ApplicationRuleException($"Không có khóa truy cập {accessKeyId}.");
         if (record.RevokedUtc is not null)
         {
-            return;
+            return false;
         }
 
         record.RevokedUtc = time.GetUtcNow().UtcDateTime;
@@ -108,9 +134,11 @@ public sealed class ApplicationKeys(
             accessKeyId,
             $"Cơ quan {record.AgencyId}",
             cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        cache.Forget(accessKeyId);
+        return true;
     }
+
+    /// <summary>Drops a key from the broker's cache so that a committed revocation holds at once.</summary>
+    internal void Forget(string accessKeyId) => cache.Forget(accessKeyId);
 
     /// <inheritdoc />
     public async Task<RegisteredApplication?> FindActiveAsync(string accessKeyId, CancellationToken cancellationToken)

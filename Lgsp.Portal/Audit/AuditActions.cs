@@ -22,6 +22,13 @@ public static class AuditActions
     public const string SystemInitialised = "system.initialised";
     public const string ApplicationKeyIssued = "application.key-issued";
     public const string ApplicationKeyRevoked = "application.key-revoked";
+    public const string RequestStep = "request.step";
+    public const string SecretRevealed = "request.secret-revealed";
+    public const string AttachmentAdded = "request.attachment-added";
+    public const string AccountIssued = "request.account-issued";
+    public const string SsoClientIssued = "sso.client-issued";
+    public const string SsoClientRevoked = "sso.client-revoked";
+    public const string CalendarConfirmed = "calendar.confirmed";
 
     /// <summary>Every code with its label, in the order the audit page offers them.</summary>
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
@@ -45,6 +52,13 @@ public static class AuditActions
         [SystemInitialised] = "Khởi tạo hệ thống",
         [ApplicationKeyIssued] = "Cấp khóa ứng dụng",
         [ApplicationKeyRevoked] = "Thu hồi khóa ứng dụng",
+        [RequestStep] = "Xử lý hồ sơ đề nghị",
+        [SecretRevealed] = "Xem khóa bí mật (một lần)",
+        [AttachmentAdded] = "Đính kèm tệp vào hồ sơ",
+        [AccountIssued] = "Cấp tài khoản quản trị cho cơ quan",
+        [SsoClientIssued] = "Đăng ký ứng dụng SSO",
+        [SsoClientRevoked] = "Hủy ứng dụng SSO",
+        [CalendarConfirmed] = "Xác nhận lịch nghỉ năm",
     };
 
     /// <summary>The label of a code, or the code itself when it has none.</summary>

@@ -16,6 +16,24 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<PlatformSettings> Settings => Set<PlatformSettings>();
 
+    public DbSet<ServiceRequest> Requests => Set<ServiceRequest>();
+
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
+
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+
+    public DbSet<OneTimeSecret> OneTimeSecrets => Set<OneTimeSecret>();
+
+    public DbSet<SsoClientRecord> SsoClients => Set<SsoClientRecord>();
+
+    public DbSet<CalendarDayRecord> CalendarDays => Set<CalendarDayRecord>();
+
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+
+    public DbSet<PortalNotification> Notifications => Set<PortalNotification>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -59,6 +77,51 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             settings.HasKey(s => s.Id);
             settings.Property(s => s.Version).IsConcurrencyToken();
+        });
+
+        OnRequestsCreating(builder);
+    }
+
+    private static void OnRequestsCreating(ModelBuilder builder)
+    {
+        builder.Entity<ServiceRequest>(request =>
+        {
+            request.Property(r => r.Kind).HasConversion<int>();
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+            request.Property(r => r.AgencyId).HasMaxLength(13);
+            request.Property(r => r.Title).HasMaxLength(500);
+            request.Property(r => r.Version).IsConcurrencyToken();
+            request.HasIndex(r => r.AgencyId);
+            request.HasIndex(r => r.Status);
+            request.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.RequestId);
+            request.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.RequestId);
+        });
+
+        builder.Entity<RequestEvent>(e => e.Property(x => x.StatusAfter).HasConversion<string>().HasMaxLength(30));
+
+        builder.Entity<DocumentCounter>(counter => counter.HasKey(c => new { c.Issuer, c.Year }));
+
+        builder.Entity<OneTimeSecret>(secret => secret.HasIndex(s => s.RequestId));
+
+        builder.Entity<SsoClientRecord>(client =>
+        {
+            client.HasKey(c => c.ClientId);
+            client.Property(c => c.ClientId).HasMaxLength(40);
+            client.HasIndex(c => c.AgencyId);
+        });
+
+        builder.Entity<CalendarDayRecord>(day =>
+        {
+            day.HasKey(d => d.Date);
+            day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<CalendarYearRecord>(year => year.HasKey(y => y.Year));
+
+        builder.Entity<PortalNotification>(notification =>
+        {
+            notification.HasIndex(n => new { n.UserId, n.Key }).IsUnique();
+            notification.HasIndex(n => new { n.UserId, n.ReadUtc });
         });
     }
 

@@ -51,6 +51,11 @@ internal static class PortalCore
         services.AddScoped<IApplicationRegistry>(sp => sp.GetRequiredService<ApplicationKeys>());
         services.AddScoped<IAgencyLookup, AgencyLookup>();
         services.AddScoped<FirstRun>();
+        services.AddScoped<Requests.RequestActors>();
+        services.AddScoped<Requests.CalendarService>();
+        services.AddScoped<Requests.DocumentNumbers>();
+        services.AddScoped<Requests.RequestIssuance>();
+        services.AddScoped<Requests.RequestService>();
         return services;
     }
 

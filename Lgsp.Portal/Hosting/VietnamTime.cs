@@ -15,6 +15,9 @@ public static class VietnamTime
     public static DateTimeOffset ToLocal(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
 
+    /// <summary>Today's date in Vietnam.</summary>
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime).DateTime);
+
     /// <summary>A UTC instant as "dd/MM/yyyy HH:mm:ss" in Vietnam's time.</summary>
     public static string FormatDateTime(DateTime utc) =>
         ToLocal(utc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);

@@ -35,6 +35,12 @@ public sealed class PlatformSettings
     [Required(ErrorMessage = "Nhập ký hiệu viết tắt của Trung tâm.")]
     public string ItCentreShortName { get; set; } = "";
 
+    [Required(ErrorMessage = "Nhập ký hiệu công văn của Sở.")]
+    public string ReplySymbol { get; set; } = "";
+
+    [Required(ErrorMessage = "Nhập ký hiệu biên bản của Trung tâm.")]
+    public string MinutesSymbol { get; set; } = "";
+
     [Required(ErrorMessage = "Nhập số quyết định ban hành Quy chế.")]
     public string RegulationDecisionNumber { get; set; } = "";
 

@@ -94,6 +94,8 @@ public sealed class SettingsService(
         copy.ItCentreName = VietnameseText.Normalize(s.ItCentreName);
         copy.ItCentreShortName = VietnameseText.Normalize(s.ItCentreShortName);
         copy.RegulationDecisionNumber = VietnameseText.Normalize(s.RegulationDecisionNumber);
+        copy.ReplySymbol = VietnameseText.Normalize(s.ReplySymbol);
+        copy.MinutesSymbol = VietnameseText.Normalize(s.MinutesSymbol);
         return copy;
     }
 

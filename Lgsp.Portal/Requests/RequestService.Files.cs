@@ -1,0 +1,146 @@
+using Lgsp.Directory;
+using Lgsp.Forms.Content;
+using Lgsp.Portal.Audit;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lgsp.Portal.Requests;
+
+/// <summary>Attachments, one-time secrets and pre-filling, the request's side matters.</summary>
+public sealed partial class RequestService
+{
+    /// <summary>Attaches a file to a draft or a request returned for completion.</summary>
+    public async Task<Guid> AttachAsync(
+        Guid id, Guid version, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireEditable(me, request, FormContent.FromJson(request.FormJson));
+        var name = VietnameseText.Normalize(Path.GetFileName(fileName));
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (name.Length == 0 || !AttachmentExtensions.Contains(extension))
+        {
+            throw new RequestRuleException(
+                $"Chỉ đính kèm được tệp {string.Join(", ", AttachmentExtensions)}.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxAttachmentBytes)
+            {
+                throw new RequestRuleException($"Tệp lớn hơn {MaxAttachmentBytes / 1024 / 1024} MB.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var attachment = new RequestAttachment
+        {
+            Id = Guid.NewGuid(),
+            RequestId = id,
+            FileName = name,
+            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
+            Size = buffer.Length,
+            Content = buffer.ToArray(),
+            UploadedBy = me.User.UserName ?? "",
+            UploadedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.RequestAttachments.Add(attachment);
+        await audit.AddAsync(AuditActions.AttachmentAdded, id.ToString(), $"{name} ({attachment.Size} byte)",
+            cancellationToken);
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>An attachment of a request the current person can see, or <see cref="RequestNotFoundException"/>.</summary>
+    public async Task<RequestAttachment> AttachmentAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !me.CanSee(request))
+        {
+            throw new RequestNotFoundException();
+        }
+
+        return await db.RequestAttachments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == fileId && a.RequestId == id, cancellationToken)
+            ?? throw new RequestNotFoundException();
+    }
+
+    /// <summary>
+    /// Shows an issued secret to someone of the requesting agency, once: the stored copy of the message is
+    /// erased in the same transaction, so a second look, by anyone, finds only who saw it and when.
+    /// </summary>
+    public async Task<string> RevealSecretAsync(Guid id, Guid secretId, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !me.CanSee(request))
+        {
+            throw new RequestNotFoundException();
+        }
+
+        if (!me.BelongsTo(request.AgencyId))
+        {
+            throw new ForbiddenActionException();
+        }
+
+        var secret = await db.OneTimeSecrets.SingleOrDefaultAsync(s => s.Id == secretId && s.RequestId == id,
+            cancellationToken) ?? throw new RequestNotFoundException();
+        if (secret.ProtectedValue is null)
+        {
+            throw new RequestRuleException(
+                $"{secret.Label} đã được xem lúc {VietnamTime.FormatDateTime(secret.RevealedUtc!.Value)} " +
+                $"bởi {secret.RevealedBy}; không hiện lại được.");
+        }
+
+        // The conditional update is what makes "once" hold when two people click at the same moment: only one
+        // of them changes the row.
+        var value = issuance.Unprotect(secret.ProtectedValue);
+        var now = time.GetUtcNow().UtcDateTime;
+        var viewer = me.User.UserName;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.OneTimeSecrets
+            .Where(s => s.Id == secretId && s.ProtectedValue != null)
+            .ExecuteUpdateAsync(update => update
+                .SetProperty(s => s.ProtectedValue, (string?)null)
+                .SetProperty(s => s.RevealedUtc, now)
+                .SetProperty(s => s.RevealedBy, viewer), cancellationToken);
+        if (claimed != 1)
+        {
+            throw new RequestRuleException($"{secret.Label} đã được xem; không hiện lại được.");
+        }
+
+        await audit.RecordAsync(AuditActions.SecretRevealed, secret.Reference, secret.Label, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return value;
+    }
+
+    private static void Prefill(DepartmentReply reply, AgencyRequestForm form, string agencyId, PlatformSettings platform)
+    {
+        var account = $"{agencyId.ToLowerInvariant()}@{platform.EmailDomain}";
+        switch (reply, form)
+        {
+            case (ApplicationRegisteredReply r, RegisterApplicationForm f):
+                r.ApplicationName = f.ApplicationName;
+                break;
+            case (ApplicationCancelledReply r, CancelApplicationForm f):
+                r.ApplicationName = f.ApplicationName;
+                break;
+            case (SsoRegisteredReply r, RegisterSsoForm f):
+                r.ApplicationName = f.ApplicationName;
+                break;
+            case (SsoCancelledReply r, CancelSsoForm f):
+                r.ApplicationName = f.ApplicationName;
+                break;
+            case (LgspAccountProvidedReply r, _):
+                r.AdministratorAccount = account;
+                break;
+            case (SsoAccountProvidedReply r, _):
+                r.AdministratorAccount = $"sso.{account}";
+                break;
+        }
+    }
+}

@@ -1,0 +1,524 @@
+using Lgsp.Directory;
+using Lgsp.Forms.Calendar;
+using Lgsp.Forms.Catalog;
+using Lgsp.Forms.Content;
+using Lgsp.Forms.Requests;
+using Lgsp.Portal.Audit;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lgsp.Portal.Requests;
+
+/// <summary>
+/// The requests' workflow as the portal runs it: agencies draft, attach, submit and withdraw; Specialists
+/// return, accept and draft replies; the Director sends back or approves, which issues. Each step checks the
+/// acting person's roles in the database, the request's version (optimistic concurrency) and the workflow table,
+/// and is written with its timeline step and audit entry in one transaction.
+/// </summary>
+public sealed partial class RequestService(
+    PortalDbContext db,
+    RequestActors actors,
+    AuditLog audit,
+    SettingsService settings,
+    CalendarService calendars,
+    RequestIssuance issuance,
+    TimeProvider time)
+{
+    /// <summary>The largest file an agency can attach.</summary>
+    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
+
+    private static readonly string[] AttachmentExtensions =
+        [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".zip", ".png", ".jpg", ".jpeg", ".txt", ".xml", ".json"];
+
+    /// <summary>
+    /// The requests the current person may see, most urgent first: their agency's, or for staff every request
+    /// that has been submitted.
+    /// </summary>
+    public async Task<IReadOnlyList<RequestSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var query = db.Requests.AsNoTracking();
+        if (me.IsStaff)
+        {
+            query = query.Where(r => r.Status != RequestStatus.Draft && r.Status != RequestStatus.Withdrawn
+                || r.AgencyId == me.User.AgencyId);
+        }
+        else if (me.User.AgencyId is { } agency && me.BelongsTo(agency))
+        {
+            query = query.Where(r => r.AgencyId == agency);
+        }
+        else
+        {
+            return [];
+        }
+
+        var requests = await query.ToListAsync(cancellationToken);
+        var names = await AgencyNamesAsync(requests.Select(r => r.AgencyId), cancellationToken);
+        var today = VietnamTime.Today(time);
+        var calendar = await calendars.LoadAsync(today, cancellationToken);
+        return [.. RequestSummary.ByUrgency(requests.Select(r => Summarize(r, names, calendar, today)))];
+    }
+
+    /// <summary>One request with everything its page shows; <see cref="RequestNotFoundException"/> for others'.</summary>
+    public async Task<RequestDetails> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking()
+            .Include(r => r.Events)
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !me.CanSee(request))
+        {
+            throw new RequestNotFoundException();
+        }
+
+        var attachments = await db.RequestAttachments.AsNoTracking()
+            .Where(a => a.RequestId == id)
+            .OrderBy(a => a.UploadedUtc)
+            .Select(a => new AttachmentSummary(a.Id, a.FileName, a.Size, a.UploadedUtc))
+            .ToListAsync(cancellationToken);
+        var secrets = await db.OneTimeSecrets.AsNoTracking()
+            .Where(s => s.RequestId == id)
+            .OrderBy(s => s.CreatedUtc)
+            .Select(s => new SecretSummary(s.Id, s.Label, s.Reference, s.RevealedUtc, s.RevealedBy))
+            .ToListAsync(cancellationToken);
+        var names = await AgencyNamesAsync([request.AgencyId], cancellationToken);
+        var today = VietnamTime.Today(time);
+        var calendar = await calendars.LoadAsync(today, cancellationToken);
+        var parties = me.PartiesFor(request).ToList();
+        var actions = parties
+            .SelectMany(p => RequestWorkflow.ActionsFor(request.Kind, request.Status, p))
+            .Where(a => a is not (RequestAction.Issue or RequestAction.Refuse))
+            .Distinct()
+            .ToList();
+        return new RequestDetails(
+            Summarize(request, names, calendar, today),
+            request.Version,
+            FormContent.FromJson(request.FormJson),
+            request.ReplyJson is null ? null : (DepartmentReply)FormContent.FromJson(request.ReplyJson),
+            request.MinutesJson is null ? null : (HandoverMinutes)FormContent.FromJson(request.MinutesJson),
+            request.ReplyNumber,
+            request.ReplyDate,
+            request.MinutesNumber,
+            request.Outcome,
+            actions,
+            parties.Contains(WorkflowParty.Agency) && IsEditable(request.Status),
+            parties.Contains(WorkflowParty.Agency),
+            [.. request.Events.OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id)
+                .Select(e => new TimelineStep(e.OccurredUtc, e.ActorName, e.Label, e.StatusAfter, e.Comment))],
+            attachments,
+            secrets);
+    }
+
+    /// <summary>Starts a draft of a request form for the acting person's agency, pre-filled where it can be.</summary>
+    public async Task<Guid> CreateDraftAsync(FormKind kind, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        if (me.User.AgencyId is not { } agencyId || !me.BelongsTo(agencyId))
+        {
+            throw new ForbiddenActionException();
+        }
+
+        if (FormCatalog.Get(kind).Issuer != FormIssuer.Agency)
+        {
+            throw new RequestRuleException($"{FormCatalog.Get(kind).Label} do Sở ban hành, cơ quan không lập.");
+        }
+
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, cancellationToken);
+        var platform = await settings.GetAsync(cancellationToken);
+        var form = FormFactory.NewRequest(kind);
+        form.AgencyName = agency.Name;
+        form.Place = platform.ProvinceName;
+        form.LetterDate = VietnamTime.Today(time).ToDateTime(TimeOnly.MinValue);
+        form.ContactName = me.User.FullName;
+        form.ContactEmail = me.User.Email ?? "";
+        var now = time.GetUtcNow().UtcDateTime;
+        var request = new ServiceRequest
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            AgencyId = agencyId,
+            Status = RequestStatus.Draft,
+            Title = TitleOf(form),
+            FormJson = form.ToJson(),
+            CreatedBy = me.User.UserName ?? "",
+            CreatedUtc = now,
+            UpdatedUtc = now,
+            Version = Guid.NewGuid(),
+        };
+        request.Events.Add(Step(me, "Tạo bản nháp", RequestStatus.Draft, null));
+        db.Requests.Add(request);
+        await audit.AddAsync(AuditActions.RequestStep, request.Id.ToString(),
+            $"{FormCatalog.Get(kind).Label}: tạo bản nháp", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return request.Id;
+    }
+
+    /// <summary>Saves the agency's draft as it stands, complete or not; returns the new version.</summary>
+    public async Task<Guid> SaveDraftAsync(Guid id, Guid version, FormContent form, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireEditable(me, request, form);
+        form.Normalize();
+        request.FormJson = form.ToJson();
+        request.Title = TitleOf(form);
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>Saves and sends the request; complete information starts the five-working-day clock.</summary>
+    public async Task<Guid> SubmitAsync(Guid id, Guid version, FormContent form, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireEditable(me, request, form);
+        form.Normalize();
+        var errors = form.Check();
+        if (errors.Count > 0)
+        {
+            throw new FormInvalidException(errors);
+        }
+
+        await issuance.CheckRequestAsync(request.AgencyId, form, cancellationToken);
+        request.FormJson = form.ToJson();
+        request.Title = TitleOf(form);
+        var comment = request.Status == RequestStatus.ReturnedForCompletion ? "Đã bổ sung hồ sơ" : null;
+        await MoveAsync(me, request, RequestAction.Submit, comment, cancellationToken);
+
+        var today = VietnamTime.Today(time);
+        var calendar = await calendars.LoadAsync(today, cancellationToken);
+        request.SubmittedUtc = time.GetUtcNow().UtcDateTime;
+        request.ClockStart = today;
+        request.DueDate = Deadline.From(calendar, today).Due;
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>The agency withdraws a draft or a request returned for completion.</summary>
+    public async Task<Guid> WithdrawAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        await MoveAsync(me, request, RequestAction.Withdraw, null, cancellationToken);
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>A Specialist returns an incomplete request; the clock stops until the agency resubmits.</summary>
+    public async Task<Guid> ReturnForCompletionAsync(
+        Guid id, Guid version, string reason, CancellationToken cancellationToken)
+    {
+        var text = VietnameseText.Normalize(reason);
+        if (text.Length == 0)
+        {
+            throw new RequestRuleException("Vui lòng nhập nội dung cần bổ sung.");
+        }
+
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        await MoveAsync(me, request, RequestAction.ReturnForCompletion, text, cancellationToken);
+        request.ClockStart = null;
+        request.DueDate = null;
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>A Specialist accepts the request as complete and takes it on.</summary>
+    public async Task<Guid> AcceptAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        await MoveAsync(me, request, RequestAction.Accept, null, cancellationToken);
+        request.AssignedSpecialist = me.User.Id;
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>The reply as the Specialist's editor starts it: the saved draft, or one pre-filled.</summary>
+    public async Task<DepartmentReply> ReplyDraftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var details = await GetAsync(id, cancellationToken);
+        if (details.Reply is not null)
+        {
+            return details.Reply;
+        }
+
+        var platform = await settings.GetAsync(cancellationToken);
+        var form = (AgencyRequestForm)details.Form;
+        var reply = FormFactory.NewReply(details.Summary.Kind);
+        reply.Addressee = form.AgencyName;
+        reply.AgencyName = form.AgencyName;
+        reply.RequestNumber = form.LetterNumber;
+        reply.RequestDate = form.LetterDate;
+        reply.Place = platform.ProvinceName;
+        reply.OtherRecipients = $"{platform.ItCentreName} (thực hiện)";
+        Prefill(reply, form, details.Summary.AgencyId, platform);
+        return reply;
+    }
+
+    /// <summary>A Specialist saves the reply for the Director's approval.</summary>
+    public async Task<Guid> DraftReplyAsync(
+        Guid id, Guid version, DepartmentReply reply, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        if (reply.GetType() != FormFactory.NewReply(request.Kind).GetType())
+        {
+            throw new RequestRuleException("Văn bản trả lời không đúng mẫu của hồ sơ này.");
+        }
+
+        reply.Normalize();
+        var errors = reply.Check();
+        if (errors.Count > 0)
+        {
+            throw new FormInvalidException(errors);
+        }
+
+        await issuance.CheckReplyAsync(request, reply, cancellationToken);
+        var label = reply.Refused ? "Dự thảo văn bản từ chối" : null;
+        await MoveAsync(me, request, RequestAction.DraftReply, label, cancellationToken);
+        request.ReplyJson = reply.ToJson();
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>The Director sends the draft back to the Specialist with a comment.</summary>
+    public async Task<Guid> SendBackAsync(Guid id, Guid version, string comment, CancellationToken cancellationToken)
+    {
+        var text = VietnameseText.Normalize(comment);
+        if (text.Length == 0)
+        {
+            throw new RequestRuleException("Vui lòng nhập ý kiến khi trả lại dự thảo.");
+        }
+
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        await MoveAsync(me, request, RequestAction.SendBack, text, cancellationToken);
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The Director approves the reply, which issues it at once: it gets the Department's next number and its
+    /// effects happen (keys, accounts, SSO clients issued or revoked), all in one transaction.
+    /// </summary>
+    public async Task<Guid> ApproveAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        var reply = (DepartmentReply)FormContent.FromJson(request.ReplyJson
+            ?? throw new RequestRuleException("Hồ sơ chưa có dự thảo trả lời."));
+        await MoveAsync(me, request, RequestAction.Approve, null, cancellationToken);
+
+        var platform = await settings.GetAsync(cancellationToken);
+        var today = VietnamTime.Today(time);
+        var number = await issuance.NumberAsync(DocumentIssuers.Department, today.Year, cancellationToken);
+        request.ReplyNumber = DocumentNumber.Format(number, SymbolOr(platform.ReplySymbol, "STTTT-CNTT&TT"));
+        request.ReplyDate = today;
+        request.AnsweredUtc = time.GetUtcNow().UtcDateTime;
+        var issue = reply.Refused ? RequestAction.Refuse : RequestAction.Issue;
+        await MoveAsync(me, request, issue, $"Số {request.ReplyNumber}", cancellationToken);
+        if (!reply.Refused)
+        {
+            request.Outcome = await issuance.ApplyAsync(request, reply, cancellationToken);
+        }
+
+        var newVersion = await SaveAsync(request, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        issuance.AfterCommit(request);
+        return newVersion;
+    }
+
+    /// <summary>Pre-filled minutes for an issued account request: the saved ones, or new ones.</summary>
+    public async Task<HandoverMinutes> MinutesDraftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var details = await GetAsync(id, cancellationToken);
+        if (details.Minutes is not null)
+        {
+            return details.Minutes;
+        }
+
+        var platform = await settings.GetAsync(cancellationToken);
+        var form = (AgencyRequestForm)details.Form;
+        var minutes = FormFactory.NewMinutes(details.Summary.Kind);
+        minutes.ReplyNumber = details.ReplyNumber ?? "";
+        minutes.ReplyDate = details.ReplyDate?.ToDateTime(TimeOnly.MinValue);
+        minutes.AgencyName = form.AgencyName;
+        minutes.RequestNumber = form.LetterNumber;
+        minutes.RequestDate = form.LetterDate;
+        minutes.Place = platform.ProvinceName;
+        minutes.HandoverPlace = $"{platform.ItCentreName} – {platform.DepartmentName} tỉnh {platform.ProvinceName}";
+        minutes.PartyABody = platform.ItCentreName;
+        minutes.PartyBBody = form.AgencyName;
+        minutes.PartyBName = form.ContactName;
+        minutes.PartyBPosition = form.ContactPosition;
+        return minutes;
+    }
+
+    /// <summary>A Specialist schedules (or moves) the handover: day, time and place.</summary>
+    public async Task<Guid> ScheduleHandoverAsync(
+        Guid id, Guid version, HandoverMinutes minutes, CancellationToken cancellationToken)
+    {
+        minutes.Normalize();
+        var errors = minutes.Check();
+        if (errors.Count > 0)
+        {
+            throw new FormInvalidException(errors);
+        }
+
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireMinutesOf(request, minutes);
+        var when = $"{minutes.HandoverTime:hh\\:mm} ngày {minutes.HandoverDate:dd/MM/yyyy} tại {minutes.HandoverPlace}";
+        await MoveAsync(me, request, RequestAction.ScheduleHandover, when, cancellationToken);
+        request.MinutesJson = minutes.ToJson();
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>A Specialist records the handover with both parties; the minutes get the IT centre's number.</summary>
+    public async Task<Guid> RecordHandoverAsync(
+        Guid id, Guid version, HandoverMinutes minutes, CancellationToken cancellationToken)
+    {
+        minutes.Normalize();
+        var errors = minutes.CheckRecorded();
+        if (errors.Count > 0)
+        {
+            throw new FormInvalidException(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireMinutesOf(request, minutes);
+        var platform = await settings.GetAsync(cancellationToken);
+        var today = VietnamTime.Today(time);
+        var number = await issuance.NumberAsync(DocumentIssuers.ItCentre, today.Year, cancellationToken);
+        request.MinutesNumber = DocumentNumber.Format(number, SymbolOr(platform.MinutesSymbol, "BB-CNTT&TT"));
+        request.MinutesDate = today;
+        request.MinutesJson = minutes.ToJson();
+        await MoveAsync(me, request, RequestAction.RecordHandover,
+            $"Biên bản số {request.MinutesNumber}: {minutes.PartyAName} bàn giao cho {minutes.PartyBName}",
+            cancellationToken);
+        var newVersion = await SaveAsync(request, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return newVersion;
+    }
+
+    private async Task<(RequestActor Me, ServiceRequest Request)> LoadForAsync(
+        Guid id, Guid version, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !me.CanSee(request))
+        {
+            throw new RequestNotFoundException();
+        }
+
+        return request.Version == version ? (me, request) : throw new RequestConflictException();
+    }
+
+    /// <summary>Applies one workflow step, refusing it unless the table allows it to one of the person's parties.</summary>
+    private async Task MoveAsync(
+        RequestActor me, ServiceRequest request, RequestAction action, string? comment, CancellationToken cancellationToken)
+    {
+        var next = RequestWorkflow.Next(request.Kind, request.Status, action);
+        var party = RequestWorkflow.PartyFor(request.Kind, request.Status, action);
+        if (party is not { } needed || !me.PartiesFor(request).Contains(needed))
+        {
+            throw new ForbiddenActionException();
+        }
+
+        request.Status = next;
+        var label = RequestWorkflow.ActionLabel(action);
+        db.RequestEvents.Add(Step(me, label, next, comment, request.Id));
+        await audit.AddAsync(AuditActions.RequestStep, request.Id.ToString(),
+            $"{FormCatalog.Get(request.Kind).Label} của {request.AgencyId}: {label} → "
+            + RequestWorkflow.StatusLabel(next) + (comment is null ? "" : $"; {comment}"),
+            cancellationToken);
+    }
+
+    private async Task<Guid> SaveAsync(ServiceRequest request, CancellationToken cancellationToken)
+    {
+        request.UpdatedUtc = time.GetUtcNow().UtcDateTime;
+        request.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RequestConflictException();
+        }
+
+        return request.Version;
+    }
+
+    private RequestEvent Step(RequestActor me, string label, RequestStatus after, string? comment, Guid requestId = default) =>
+        new()
+        {
+            RequestId = requestId,
+            OccurredUtc = time.GetUtcNow().UtcDateTime,
+            Actor = me.User.UserName ?? "",
+            ActorName = me.DisplayName,
+            Label = label,
+            StatusAfter = after,
+            Comment = comment,
+        };
+
+    private static bool IsEditable(RequestStatus status) =>
+        status is RequestStatus.Draft or RequestStatus.ReturnedForCompletion;
+
+    private static void RequireEditable(RequestActor me, ServiceRequest request, FormContent form)
+    {
+        if (!me.BelongsTo(request.AgencyId))
+        {
+            throw new ForbiddenActionException();
+        }
+
+        if (!IsEditable(request.Status))
+        {
+            throw new RequestRuleException("Hồ sơ đã gửi; chỉ sửa được khi là bản nháp hoặc khi Sở yêu cầu bổ sung.");
+        }
+
+        if (form.Kind != request.Kind)
+        {
+            throw new RequestRuleException("Nội dung không đúng mẫu của hồ sơ này.");
+        }
+    }
+
+    private static void RequireMinutesOf(ServiceRequest request, HandoverMinutes minutes)
+    {
+        if (!RequestWorkflow.HasHandover(request.Kind) || minutes.GetType() != FormFactory.NewMinutes(request.Kind).GetType())
+        {
+            throw new RequestRuleException("Biên bản không đúng mẫu của hồ sơ này.");
+        }
+    }
+
+    private static string SymbolOr(string symbol, string fallback) => symbol.Length > 0 ? symbol : fallback;
+
+    private static string TitleOf(FormContent form)
+    {
+        var title = form switch
+        {
+            RegisterApplicationForm f => f.ApplicationName,
+            RegisterSsoForm f => f.ApplicationName,
+            CancelApplicationForm f => f.ApplicationName,
+            CancelSsoForm f => f.ApplicationName,
+            _ => "",
+        };
+        return title.Length > 0 ? title : FormCatalog.Get(form.Kind).Title;
+    }
+
+    private async Task<Dictionary<string, string>> AgencyNamesAsync(
+        IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Agencies.AsNoTracking()
+            .Where(a => wanted.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+    }
+
+    private static RequestSummary Summarize(
+        ServiceRequest request, Dictionary<string, string> names, WorkingCalendar calendar, DateOnly today)
+    {
+        var (due, left, overdue, text) = DeadlineText.For(request, calendar, today);
+        return new RequestSummary(
+            request.Id,
+            request.Kind,
+            request.Title,
+            request.AgencyId,
+            names.GetValueOrDefault(request.AgencyId, request.AgencyId),
+            request.Status,
+            request.SubmittedUtc,
+            due,
+            left,
+            overdue,
+            text,
+            request.UpdatedUtc);
+    }
+}
