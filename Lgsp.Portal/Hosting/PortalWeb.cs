@@ -9,6 +9,7 @@ using Lgsp.Portal.Agencies;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Components;
 using Lgsp.Portal.Identity;
+using Lgsp.Portal.Requests;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpLogging;
@@ -118,6 +119,7 @@ internal static class PortalWeb
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapRequestEndpoints();
         app.MapLgspBroker();
         app.MapFallback("/api/{**path}", () => BrokerProblems.Problem(
             StatusCodes.Status404NotFound, "NotFound", "There is no such endpoint; see shared/spec/broker-api.md."));

@@ -46,6 +46,26 @@ public sealed class RequestIssuance(
         }
     }
 
+    /// <summary>Fills the application's name in a cancellation from the register when the agency left it blank.</summary>
+    public async Task CompleteRequestAsync(string agencyId, FormContent form, CancellationToken cancellationToken)
+    {
+        switch (form)
+        {
+            case CancelApplicationForm { ApplicationName: "" } cancel when cancel.AccessKeyId.Length > 0:
+                cancel.ApplicationName = await db.Applications.AsNoTracking()
+                    .Where(a => a.AccessKeyId == cancel.AccessKeyId && a.AgencyId == agencyId)
+                    .Select(a => a.Name)
+                    .SingleOrDefaultAsync(cancellationToken) ?? "";
+                break;
+            case CancelSsoForm { ApplicationName: "" } cancel when cancel.ClientId.Length > 0:
+                cancel.ApplicationName = await db.SsoClients.AsNoTracking()
+                    .Where(c => c.ClientId == cancel.ClientId && c.AgencyId == agencyId)
+                    .Select(c => c.Name)
+                    .SingleOrDefaultAsync(cancellationToken) ?? "";
+                break;
+        }
+    }
+
     /// <summary>Checks a reply's effects can happen before the Director sees it.</summary>
     public async Task CheckReplyAsync(ServiceRequest request, DepartmentReply reply, CancellationToken cancellationToken)
     {

@@ -118,6 +118,36 @@ public sealed partial class RequestService
         return value;
     }
 
+    /// <summary>
+    /// The agency's active applications and SSO clients, as the cancellation forms offer them, keyed by the
+    /// forms' UI hints.
+    /// </summary>
+    public async Task<Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>> ChoicesAsync(
+        string agencyId, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        if (!me.BelongsTo(agencyId) && !me.IsStaff)
+        {
+            return [];
+        }
+
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.AgencyId == agencyId && a.RevokedUtc == null)
+            .OrderBy(a => a.Name)
+            .Select(a => new KeyValuePair<string, string>(a.AccessKeyId, a.Name + " (" + a.AccessKeyId + ")"))
+            .ToListAsync(cancellationToken);
+        var clients = await db.SsoClients.AsNoTracking()
+            .Where(c => c.AgencyId == agencyId && c.RevokedUtc == null)
+            .OrderBy(c => c.Name)
+            .Select(c => new KeyValuePair<string, string>(c.ClientId, c.Name + " (" + c.ClientId + ")"))
+            .ToListAsync(cancellationToken);
+        return new()
+        {
+            ["application"] = applications,
+            ["sso-client"] = clients,
+        };
+    }
+
     private static void Prefill(DepartmentReply reply, AgencyRequestForm form, string agencyId, PlatformSettings platform)
     {
         var account = $"{agencyId.ToLowerInvariant()}@{platform.EmailDomain}";

@@ -160,6 +160,7 @@ public sealed partial class RequestService(
         var (me, request) = await LoadForAsync(id, version, cancellationToken);
         RequireEditable(me, request, form);
         form.Normalize();
+        await issuance.CompleteRequestAsync(request.AgencyId, form, cancellationToken);
         request.FormJson = form.ToJson();
         request.Title = TitleOf(form);
         return await SaveAsync(request, cancellationToken);
@@ -171,6 +172,7 @@ public sealed partial class RequestService(
         var (me, request) = await LoadForAsync(id, version, cancellationToken);
         RequireEditable(me, request, form);
         form.Normalize();
+        await issuance.CompleteRequestAsync(request.AgencyId, form, cancellationToken);
         var errors = form.Check();
         if (errors.Count > 0)
         {

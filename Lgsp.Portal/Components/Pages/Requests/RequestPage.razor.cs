@@ -1,0 +1,169 @@
+using Lgsp.Forms.Content;
+using Lgsp.Forms.Requests;
+using Lgsp.Portal.Audit;
+using Lgsp.Portal.Requests;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace Lgsp.Portal.Components.Pages.Requests;
+
+/// <summary>
+/// One request: its form (editable by its agency while a draft or returned), attachments, the reply and the
+/// minutes as staff draft them, the actions the viewer's roles allow now, the secrets issued, and the timeline.
+/// Every action goes through <see cref="RequestService"/>, which checks roles and versions again.
+/// </summary>
+public sealed partial class RequestPage
+{
+    private RequestDetails? _details;
+    private FormContent? _form;
+    private DepartmentReply? _reply;
+    private HandoverMinutes? _minutes;
+    private EditContext? _formContext;
+    private EditContext? _replyContext;
+    private EditContext? _minutesContext;
+    private Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>> _choices = [];
+    private readonly Dictionary<Guid, string> _revealed = [];
+    private string? _comment;
+    private string? _error;
+    private string? _message;
+    private bool _notFound;
+
+    /// <summary>The request's id from the address.</summary>
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private RequestService Requests { get; set; } = default!;
+
+    private bool HasStaffDecision => Can(RequestAction.Accept) || Can(RequestAction.ReturnForCompletion)
+        || Can(RequestAction.Approve) || Can(RequestAction.SendBack);
+
+    protected override async Task OnParametersSetAsync() => await LoadAsync();
+
+    private bool Can(RequestAction action) => _details?.Actions.Contains(action) == true;
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _details = await Requests.GetAsync(Id, CancellationToken.None);
+        }
+        catch (RequestNotFoundException)
+        {
+            _notFound = true;
+            return;
+        }
+
+        _form = _details.Form;
+        _formContext = new EditContext(_form);
+        _choices = _details.CanEditForm
+            ? await Requests.ChoicesAsync(_details.Summary.AgencyId, CancellationToken.None)
+            : [];
+        _reply = Can(RequestAction.DraftReply)
+            ? await Requests.ReplyDraftAsync(Id, CancellationToken.None)
+            : _details.Reply;
+        _replyContext = _reply is null ? null : new EditContext(_reply);
+        _minutes = Can(RequestAction.ScheduleHandover)
+            ? await Requests.MinutesDraftAsync(Id, CancellationToken.None)
+            : _details.Minutes;
+        _minutesContext = _minutes is null ? null : new EditContext(_minutes);
+    }
+
+    private Task SaveDraftAsync() =>
+        RunAsync(v => Requests.SaveDraftAsync(Id, v, _form!, CancellationToken.None), "Đã lưu nháp.");
+
+    private Task SubmitAsync() => _formContext!.Validate()
+        ? RunAsync(v => Requests.SubmitAsync(Id, v, _form!, CancellationToken.None), "Đã gửi hồ sơ đến Sở.")
+        : Invalid();
+
+    private Task WithdrawAsync() =>
+        RunAsync(v => Requests.WithdrawAsync(Id, v, CancellationToken.None), "Đã rút hồ sơ.");
+
+    private Task AcceptAsync() =>
+        RunAsync(v => Requests.AcceptAsync(Id, v, CancellationToken.None), "Đã tiếp nhận hồ sơ.");
+
+    private Task ReturnAsync() => RunAsync(
+        v => Requests.ReturnForCompletionAsync(Id, v, _comment ?? "", CancellationToken.None),
+        "Đã yêu cầu cơ quan bổ sung hồ sơ.");
+
+    private Task DraftReplyAsync() => _replyContext!.Validate()
+        ? RunAsync(v => Requests.DraftReplyAsync(Id, v, _reply!, CancellationToken.None),
+            "Đã trình Giám đốc phê duyệt.")
+        : Invalid();
+
+    private Task SendBackAsync() => RunAsync(
+        v => Requests.SendBackAsync(Id, v, _comment ?? "", CancellationToken.None), "Đã trả lại dự thảo.");
+
+    private Task ApproveAsync() =>
+        RunAsync(v => Requests.ApproveAsync(Id, v, CancellationToken.None), "Đã phê duyệt và ban hành.");
+
+    private Task ScheduleAsync() => _minutesContext!.Validate()
+        ? RunAsync(v => Requests.ScheduleHandoverAsync(Id, v, _minutes!, CancellationToken.None),
+            "Đã hẹn lịch bàn giao.")
+        : Invalid();
+
+    private Task RecordAsync() => _minutesContext!.Validate()
+        ? RunAsync(v => Requests.RecordHandoverAsync(Id, v, _minutes!, CancellationToken.None),
+            "Đã ghi nhận bàn giao.")
+        : Invalid();
+
+    private async Task UploadAsync(IBrowserFile file)
+    {
+        await using var stream = file.OpenReadStream(RequestService.MaxAttachmentBytes + 1);
+        await RunAsync(
+            v => Requests.AttachAsync(Id, v, file.Name, file.ContentType, stream, CancellationToken.None),
+            $"Đã đính kèm {file.Name}.");
+    }
+
+    private async Task RevealAsync(Guid secretId)
+    {
+        _error = null;
+        try
+        {
+            _revealed[secretId] = await Requests.RevealSecretAsync(Id, secretId, CancellationToken.None);
+            await LoadAsync();
+        }
+        catch (PortalRuleException exception)
+        {
+            _error = exception.Message;
+        }
+    }
+
+    private Task Invalid()
+    {
+        _message = null;
+        _error = "Hồ sơ chưa đầy đủ hoặc có trường sai; xem các ô được tô đỏ.";
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(Func<Guid, Task<Guid>> action, string done)
+    {
+        _error = null;
+        _message = null;
+        try
+        {
+            await action(_details!.Version);
+            _comment = null;
+            _message = done;
+        }
+        catch (FormInvalidException invalid)
+        {
+            _error = invalid.Message;
+            return;
+        }
+        catch (PortalRuleException exception)
+        {
+            _error = exception.Message;
+        }
+        catch (IllegalTransitionException exception)
+        {
+            _error = exception.Message;
+        }
+        catch (IOException)
+        {
+            _error = $"Tệp lớn hơn {RequestService.MaxAttachmentBytes / 1024 / 1024} MB hoặc tải lên bị gián đoạn.";
+        }
+
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,36 @@
+using Lgsp.Portal.Audit;
+
+namespace Lgsp.Portal.Requests;
+
+/// <summary>Downloads of the files attached to requests.</summary>
+internal static class RequestEndpoints
+{
+    public static IEndpointRouteBuilder MapRequestEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/requests/{id:guid}/files/{fileId:guid}", async Task<IResult> (
+                Guid id,
+                Guid fileId,
+                RequestService requests,
+                CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    var file = await requests.AttachmentAsync(id, fileId, cancellationToken);
+
+                    // Always a download, never rendered inline: an attached HTML or SVG file must not run as the
+                    // portal's page.
+                    return TypedResults.File(file.Content, "application/octet-stream", file.FileName);
+                }
+                catch (RequestNotFoundException)
+                {
+                    return TypedResults.NotFound();
+                }
+                catch (ForbiddenActionException)
+                {
+                    return TypedResults.NotFound();
+                }
+            })
+            .RequireAuthorization();
+        return endpoints;
+    }
+}

@@ -1,0 +1,120 @@
+using Lgsp.Broker.Applications;
+using Lgsp.Portal.Identity;
+using Lgsp.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lgsp.Tests.Browser;
+
+[Collection(WebCollection.Name)]
+public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
+{
+    private const string Agency = "000.00.15.H06";
+    private const string Officer = "vanthu.syt@bacgiang.gov.vn";
+    private const string Specialist = "chuyenvien@bacgiang.gov.vn";
+    private const string Director = "giamdoc@bacgiang.gov.vn";
+
+    private readonly PortalFactory _portal = new(kestrel: true);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Chromium.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _browser!.DisposeAsync();
+        _playwright!.Dispose();
+        _portal.Dispose();
+    }
+
+    [Fact]
+    public async Task Mau01_FiledAcceptedApproved_AgencySeesTheReplyAndItsSecretKeyExactlyOnce()
+    {
+        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
+        await _portal.CreateUserAsync(Specialist, Roles.Specialist);
+        await _portal.CreateUserAsync(Director, Roles.Director);
+
+        var officer = await SignInAsync(Officer, password);
+        await officer.GotoAsync("/requests/new");
+        await officer.ClickAsync("#start-01");
+        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/requests/[0-9a-f-]{36}$"));
+        var requestPath = new Uri(officer.Url).AbsolutePath;
+        await officer.ClickAsync("#submit-request");
+        await Assertions.Expect(officer.Locator("#request-error")).ToContainTextAsync("chưa đầy đủ");
+        await FillAsync(officer, new()
+        {
+            ["LetterNumber"] = "125/SYT-VP",
+            ["LegalBasis"] = "Kế hoạch số 45/KH-SYT ngày 10/01/2026 của Sở Y tế về chuyển đổi số",
+            ["ApplicationName"] = "Hệ thống quản lý văn bản và điều hành",
+            ["Developer"] = "Công ty Cổ phần Phần mềm Bắc Giang",
+            ["ContactPosition"] = "Chuyên viên",
+            ["ContactDepartment"] = "Văn phòng Sở",
+            ["ContactPhone"] = "0912 345 678",
+            ["SignerTitle"] = "Giám đốc",
+            ["SignerName"] = "Lê Văn Cường",
+        });
+        await officer.ClickAsync("#submit-request");
+        await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("Đã gửi, chờ tiếp nhận");
+        await Assertions.Expect(officer.Locator("#request-deadline")).ToContainTextAsync("Hạn trả lời");
+
+        var specialist = await SignInAsync(Specialist, "Matkhau-Thu-2026");
+        await specialist.GotoAsync(requestPath);
+        await specialist.ClickAsync("#accept-request");
+        await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Đã tiếp nhận");
+        await Assertions.Expect(specialist.Locator("#field-ApplicationName").Last)
+            .ToHaveValueAsync("Hệ thống quản lý văn bản và điều hành");
+        await FillAsync(specialist, new()
+        {
+            ["SupportName"] = "Nguyễn Thị Hoa",
+            ["SupportMobile"] = "0987654321",
+            ["SignerName"] = "Trần Văn Minh",
+        }, inside: "#reply-section");
+        await specialist.ClickAsync("#save-reply");
+        await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Chờ Giám đốc phê duyệt");
+
+        var director = await SignInAsync(Director, "Matkhau-Thu-2026");
+        await director.GotoAsync(requestPath);
+        await director.ClickAsync("#approve-reply");
+        await Assertions.Expect(director.Locator("#request-status")).ToHaveTextAsync("Đã ban hành");
+        await Assertions.Expect(director.Locator("#reply-number")).ToContainTextAsync("01/STTTT-CNTT&TT");
+        await Assertions.Expect(director.Locator("#reveal-secret-0")).ToHaveCountAsync(0);
+
+        await officer.ReloadAsync();
+        await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("Đã ban hành");
+        var accessKeyId = (await officer.Locator("#request-outcome").TextContentAsync())!.Trim();
+        await officer.ClickAsync("#reveal-secret-0");
+        var secret = (await officer.Locator("#secret-value-0").TextContentAsync())!.Trim();
+        await officer.ReloadAsync();
+        await Assertions.Expect(officer.Locator("#secret-seen-0")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator("#reveal-secret-0")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(secret, await officer.ContentAsync(), StringComparison.Ordinal);
+
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var registry = scope.ServiceProvider.GetRequiredService<IApplicationRegistry>();
+        var registered = await registry.FindActiveAsync(accessKeyId, CancellationToken.None);
+        Assert.NotNull(registered);
+        Assert.Equal(Agency, registered.AgencyId);
+        Assert.Equal(secret, registered.Secret);
+    }
+
+    private async Task<IPage> SignInAsync(string email, string password)
+    {
+        var context = await _browser!.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = _portal.ServerAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task FillAsync(IPage page, Dictionary<string, string> fields, string inside = "body")
+    {
+        foreach (var (name, value) in fields)
+        {
+            await page.Locator(inside).Locator($"#field-{name}").FillAsync(value);
+        }
+    }
+}
