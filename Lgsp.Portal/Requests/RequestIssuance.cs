@@ -37,10 +37,10 @@ public sealed class RequestIssuance(
     {
         switch (form)
         {
-            case CancelApplicationForm cancel:
+            case CancelApplicationForm cancel when cancel.AccessKeyId.Length > 0:
                 await ActiveApplicationAsync(agencyId, cancel.AccessKeyId, cancellationToken);
                 break;
-            case CancelSsoForm cancel:
+            case CancelSsoForm cancel when cancel.ClientId.Length > 0:
                 await ActiveSsoClientAsync(agencyId, cancel.ClientId, cancellationToken);
                 break;
         }

@@ -173,13 +173,13 @@ public sealed partial class RequestService(
         RequireEditable(me, request, form);
         form.Normalize();
         await issuance.CompleteRequestAsync(request.AgencyId, form, cancellationToken);
+        await issuance.CheckRequestAsync(request.AgencyId, form, cancellationToken);
         var errors = form.Check();
         if (errors.Count > 0)
         {
             throw new FormInvalidException(errors);
         }
 
-        await issuance.CheckRequestAsync(request.AgencyId, form, cancellationToken);
         request.FormJson = form.ToJson();
         request.Title = TitleOf(form);
         var comment = request.Status == RequestStatus.ReturnedForCompletion ? "Đã bổ sung hồ sơ" : null;
@@ -295,9 +295,9 @@ public sealed partial class RequestService(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        await MoveAsync(me, request, RequestAction.Approve, null, cancellationToken);
         var reply = (DepartmentReply)FormContent.FromJson(request.ReplyJson
             ?? throw new RequestRuleException("Hồ sơ chưa có dự thảo trả lời."));
-        await MoveAsync(me, request, RequestAction.Approve, null, cancellationToken);
 
         var platform = await settings.GetAsync(cancellationToken);
         var today = VietnamTime.Today(time);

@@ -1,0 +1,358 @@
+using Lgsp.Broker.Applications;
+using Lgsp.Forms.Catalog;
+using Lgsp.Forms.Content;
+using Lgsp.Forms.Requests;
+using Lgsp.Portal.Audit;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Identity;
+using Lgsp.Portal.Requests;
+using Lgsp.Tests.Forms;
+using Lgsp.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lgsp.Tests.Portal.Requests;
+
+[Collection(WebCollection.Name)]
+public sealed class RequestServiceTests : IAsyncLifetime
+{
+    private const string Agency = "000.00.15.H06";
+    private const string OtherAgency = "000.00.02.H06";
+    private const string Officer = "vanthu.syt@bacgiang.gov.vn";
+    private const string Stranger = "vanthu.snv@bacgiang.gov.vn";
+    private const string Specialist = "chuyenvien@bacgiang.gov.vn";
+    private const string Director = "giamdoc@bacgiang.gov.vn";
+
+    private readonly PortalFactory _portal = new();
+
+    public async Task InitializeAsync()
+    {
+        await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
+        await _portal.CreateUserAsync(Stranger, Roles.AgencyOfficer, OtherAgency);
+        await _portal.CreateUserAsync(Specialist, Roles.Specialist);
+        await _portal.CreateUserAsync(Director, Roles.Director);
+    }
+
+    public Task DisposeAsync()
+    {
+        _portal.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task RegisterApplication_Issued_RegistersTheKeyForTheBroker_AndShowsTheSecretOnce()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+
+        await IssueAsync(id, reply => ((SupportedReply)reply).SupportName = "Nguyễn Thị Hoa");
+
+        var details = await AsAsync(Officer, s => s.GetAsync(id, default));
+        Assert.Equal(RequestStatus.Issued, details.Summary.Status);
+        Assert.Equal("01/STTTT-CNTT&TT", details.ReplyNumber);
+        var secret = await AsAsync(Officer, s => s.RevealSecretAsync(id, details.Secrets[0].Id, default));
+        var again = await Assert.ThrowsAsync<RequestRuleException>(() =>
+            AsAsync(Officer, s => s.RevealSecretAsync(id, details.Secrets[0].Id, default)));
+        Assert.Contains("đã được xem", again.Message, StringComparison.Ordinal);
+        var registered = await RegistryAsync(details.Outcome!);
+        Assert.Equal(secret, registered!.Secret);
+        Assert.Equal(Agency, registered.AgencyId);
+    }
+
+    [Fact]
+    public async Task CancelApplication_Issued_RevokesTheKeyAtOnce()
+    {
+        var registration = await SubmittedAsync(FormsFor.Registration());
+        await IssueAsync(registration);
+        var accessKeyId = (await AsAsync(Officer, s => s.GetAsync(registration, default))).Outcome!;
+        var cancel = await SubmittedAsync(FormsFor.Cancellation(accessKeyId));
+
+        await IssueAsync(cancel);
+
+        Assert.Null(await RegistryAsync(accessKeyId));
+        var details = await AsAsync(Officer, s => s.GetAsync(cancel, default));
+        Assert.Equal("Quản lý văn bản", ((CancelApplicationForm)details.Form).ApplicationName);
+        Assert.Equal("02/STTTT-CNTT&TT", details.ReplyNumber);
+    }
+
+    [Fact]
+    public async Task CancelApplication_OfAnotherAgencysKey_IsRefusedAtSubmission()
+    {
+        var registration = await SubmittedAsync(FormsFor.Registration());
+        await IssueAsync(registration);
+        var accessKeyId = (await AsAsync(Officer, s => s.GetAsync(registration, default))).Outcome!;
+        var id = await AsAsync(Stranger, s => s.CreateDraftAsync(FormKind.CancelApplication, default));
+        var version = (await AsAsync(Stranger, s => s.GetAsync(id, default))).Version;
+
+        var refused = await Assert.ThrowsAsync<RequestRuleException>(() => AsAsync(Stranger,
+            s => s.SubmitAsync(id, version, FormsFor.Cancellation(accessKeyId), default)));
+
+        Assert.Contains(accessKeyId, refused.Message, StringComparison.Ordinal);
+        Assert.NotNull(await RegistryAsync(accessKeyId));
+    }
+
+    [Fact]
+    public async Task RequestAccount_IssuedThenHandedOver_CreatesTheAccountAndNumbersTheMinutes()
+    {
+        var id = await SubmittedAsync(FormsFor.Grounded(new RequestLgspAccountForm()));
+        await IssueAsync(id);
+        var account = (await AsAsync(Officer, s => s.GetAsync(id, default))).Outcome!;
+
+        var minutes = await AsAsync(Specialist, s => s.MinutesDraftAsync(id, default));
+        minutes.HandoverDate = new DateTime(2026, 12, 8);
+        minutes.HandoverTime = new TimeSpan(9, 30, 0);
+        var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+        version = await AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default));
+        var incomplete = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default)));
+        minutes.PartyAName = "Phạm Văn Nam";
+        minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
+        await AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default));
+
+        Assert.Contains(incomplete.Errors, e => e.Field == "PartyAName");
+        Assert.Equal($"{Agency.ToLowerInvariant()}@bacgiang.gov.vn", account);
+        var details = await AsAsync(Officer, s => s.GetAsync(id, default));
+        Assert.Equal(RequestStatus.Completed, details.Summary.Status);
+        Assert.Equal("01/BB-CNTT&TT", details.MinutesNumber);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var created = await users.FindByNameAsync(account);
+        Assert.NotNull(created);
+        Assert.Equal(Agency, created.AgencyId);
+        Assert.True(await users.IsInRoleAsync(created, Roles.AgencyHead));
+    }
+
+    [Fact]
+    public async Task SsoRegistration_IssuedThenCancelled_RecordsAndRevokesTheClient()
+    {
+        var id = await SubmittedAsync(FormsFor.Sso());
+        await IssueAsync(id, reply =>
+        {
+            var sso = (SsoRegisteredReply)reply;
+            sso.SsoSignInUrl = "https://sso.bacgiang.gov.vn/dang-nhap";
+            sso.SsoSignOutUrl = "https://sso.bacgiang.gov.vn/dang-xuat";
+        });
+        var clientId = (await AsAsync(Officer, s => s.GetAsync(id, default))).Outcome!;
+        var cancel = FormsFor.Common(new CancelSsoForm { ClientId = clientId });
+
+        await IssueAsync(await SubmittedAsync(cancel));
+
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var client = await db.SsoClients.SingleAsync(c => c.ClientId == clientId);
+        Assert.Equal("https://app.syt.bacgiang.gov.vn/signin-oidc", client.CallbackUrls);
+        Assert.NotNull(client.RevokedUtc);
+    }
+
+    [Fact]
+    public async Task AnotherAgency_CannotSeeTheRequest_ItIsNotFound()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+
+        await Assert.ThrowsAsync<RequestNotFoundException>(() => AsAsync(Stranger, s => s.GetAsync(id, default)));
+        var list = await AsAsync(Stranger, s => s.ListAsync(default));
+
+        Assert.DoesNotContain(list, r => r.Id == id);
+        Assert.Contains(await AsAsync(Specialist, s => s.ListAsync(default)), r => r.Id == id);
+    }
+
+    [Fact]
+    public async Task StaffDoNotSeeDrafts()
+    {
+        var id = await AsAsync(Officer, s => s.CreateDraftAsync(FormKind.RegisterApplication, default));
+
+        await Assert.ThrowsAsync<RequestNotFoundException>(() => AsAsync(Specialist, s => s.GetAsync(id, default)));
+    }
+
+    [Fact]
+    public async Task ReturnForCompletion_StopsTheClock_ResubmissionStartsIt()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+        var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+
+        version = await AsAsync(Specialist, s => s.ReturnForCompletionAsync(id, version, "Bổ sung kế hoạch", default));
+        var returned = await AsAsync(Officer, s => s.GetAsync(id, default));
+        await AsAsync(Officer, s => s.SubmitAsync(id, version, FormsFor.Registration(), default));
+        var resubmitted = await AsAsync(Officer, s => s.GetAsync(id, default));
+
+        Assert.Null(returned.Summary.DueDate);
+        Assert.Equal("Tạm dừng", returned.Summary.DeadlineText);
+        Assert.True(returned.CanEditForm);
+        Assert.NotNull(resubmitted.Summary.DueDate);
+        Assert.Contains(resubmitted.Timeline, step => step.Comment == "Bổ sung kế hoạch");
+        Assert.Equal(RequestStatus.Submitted, resubmitted.Summary.Status);
+    }
+
+    [Fact]
+    public async Task StaleVersion_IsRefusedWithAConflict_AndChangesNothing()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+        var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+        await AsAsync(Specialist, s => s.AcceptAsync(id, version, default));
+
+        await Assert.ThrowsAsync<RequestConflictException>(() =>
+            AsAsync(Specialist, s => s.ReturnForCompletionAsync(id, version, "Thiếu", default)));
+
+        Assert.Equal(RequestStatus.Accepted, (await AsAsync(Officer, s => s.GetAsync(id, default))).Summary.Status);
+    }
+
+    [Fact]
+    public async Task TwoDirectorsApprovingAtOnce_OnlyOneSucceeds_AndOneNumberIsUsed()
+    {
+        await _portal.CreateUserAsync("phogiamdoc@bacgiang.gov.vn", Roles.Director);
+        var id = await SubmittedAsync(FormsFor.Registration());
+        var version = await DraftedAsync(id);
+
+        var attempts = await Task.WhenAll(
+            Attempt(() => AsAsync(Director, s => s.ApproveAsync(id, version, default))),
+            Attempt(() => AsAsync("phogiamdoc@bacgiang.gov.vn", s => s.ApproveAsync(id, version, default))));
+
+        Assert.Single(attempts, a => a is null);
+        Assert.Single(attempts, a => a is RequestConflictException);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Equal(1, (await db.DocumentCounters.SingleAsync()).Last);
+        Assert.Single(await db.Applications.ToListAsync());
+    }
+
+    [Fact]
+    public async Task WrongParty_IsForbidden_AndTheStatusStays()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+        var version = (await AsAsync(Officer, s => s.GetAsync(id, default))).Version;
+
+        await Assert.ThrowsAsync<ForbiddenActionException>(() => AsAsync(Officer, s => s.AcceptAsync(id, version, default)));
+        await Assert.ThrowsAsync<ForbiddenActionException>(() => AsAsync(Director, s => s.AcceptAsync(id, version, default)));
+        await Assert.ThrowsAsync<IllegalTransitionException>(() =>
+            AsAsync(Director, s => s.ApproveAsync(id, version, default)));
+    }
+
+    [Fact]
+    public async Task IncompleteSubmission_IsRefusedField_ByField_AndStaysADraft()
+    {
+        var id = await AsAsync(Officer, s => s.CreateDraftAsync(FormKind.RegisterApplication, default));
+        var details = await AsAsync(Officer, s => s.GetAsync(id, default));
+
+        var refused = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            AsAsync(Officer, s => s.SubmitAsync(id, details.Version, details.Form, default)));
+
+        Assert.Contains(refused.Errors, e => e.Field == nameof(RegisterApplicationForm.ApplicationName));
+        var form = (RegisterApplicationForm)details.Form;
+        Assert.Equal("Sở Y tế", form.AgencyName);
+        Assert.Equal(Officer, form.ContactEmail);
+        Assert.Equal(RequestStatus.Draft, (await AsAsync(Officer, s => s.GetAsync(id, default))).Summary.Status);
+    }
+
+    [Fact]
+    public async Task Refusal_IssuesANumberedLetter_AndNoKey()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+
+        await IssueAsync(id, reply =>
+        {
+            reply.Refused = true;
+            reply.RefusalReason = "Ứng dụng chưa đáp ứng yêu cầu an toàn thông tin cấp độ 2.";
+        });
+
+        var details = await AsAsync(Officer, s => s.GetAsync(id, default));
+        Assert.Equal(RequestStatus.Refused, details.Summary.Status);
+        Assert.Equal("01/STTTT-CNTT&TT", details.ReplyNumber);
+        Assert.Null(details.Outcome);
+        Assert.Empty(details.Secrets);
+    }
+
+    private async Task<Guid> SubmittedAsync(AgencyRequestForm form)
+    {
+        var id = await AsAsync(Officer, s => s.CreateDraftAsync(form.Kind, default));
+        var version = (await AsAsync(Officer, s => s.GetAsync(id, default))).Version;
+        await AsAsync(Officer, s => s.SubmitAsync(id, version, form, default));
+        return id;
+    }
+
+    private async Task<Guid> DraftedAsync(Guid id, Action<DepartmentReply>? edit = null)
+    {
+        var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+        version = await AsAsync(Specialist, s => s.AcceptAsync(id, version, default));
+        var reply = await AsAsync(Specialist, s => s.ReplyDraftAsync(id, default));
+        reply.SignerName = "Trần Văn Minh";
+        if (reply is SupportedReply supported)
+        {
+            supported.SupportName = "Nguyễn Thị Hoa";
+            supported.SupportMobile = "0987654321";
+        }
+
+        edit?.Invoke(reply);
+        return await AsAsync(Specialist, s => s.DraftReplyAsync(id, version, reply, default));
+    }
+
+    private async Task IssueAsync(Guid id, Action<DepartmentReply>? edit = null)
+    {
+        var version = await DraftedAsync(id, edit);
+        await AsAsync(Director, s => s.ApproveAsync(id, version, default));
+    }
+
+    private async Task<T> AsAsync<T>(string user, Func<RequestService, Task<T>> action)
+    {
+        await using var scope = _portal.ScopeActingAs(user);
+        return await action(scope.ServiceProvider.GetRequiredService<RequestService>());
+    }
+
+    private async Task<RegisteredApplication?> RegistryAsync(string accessKeyId)
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IApplicationRegistry>()
+            .FindActiveAsync(accessKeyId, default);
+    }
+
+    private static async Task<Exception?> Attempt(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+}
+
+/// <summary>Filled request forms for the tests.</summary>
+internal static class FormsFor
+{
+    public static RegisterApplicationForm Registration() => Common(FormContentTests.Filled());
+
+    public static CancelApplicationForm Cancellation(string accessKeyId) =>
+        Common(new CancelApplicationForm { AccessKeyId = accessKeyId });
+
+    public static RegisterSsoForm Sso() => Grounded(new RegisterSsoForm
+    {
+        ApplicationName = "Cổng dịch vụ y tế",
+        Developer = "Trung tâm Công nghệ thông tin",
+        CallbackUrls = "https://app.syt.bacgiang.gov.vn/signin-oidc",
+        SignOutUrls = "https://app.syt.bacgiang.gov.vn/",
+    });
+
+    public static T Grounded<T>(T form) where T : GroundedRequestForm
+    {
+        form.LegalBasis = "Kế hoạch số 45/KH-SYT ngày 10/01/2026";
+        return Common(form);
+    }
+
+    public static T Common<T>(T form) where T : AgencyRequestForm
+    {
+        form.AgencyName = "Sở Y tế";
+        form.LetterNumber = "125/SYT-VP";
+        form.LetterDate = new DateTime(2026, 12, 1);
+        form.Place = "Bắc Giang";
+        form.ContactName = "Trần Thị Bình";
+        form.ContactPosition = "Chuyên viên";
+        form.ContactDepartment = "Văn phòng";
+        form.ContactEmail = "binh@bacgiang.gov.vn";
+        form.ContactPhone = "0912345678";
+        form.SignerTitle = "Giám đốc";
+        form.SignerName = "Lê Văn Cường";
+        return form;
+    }
+}
