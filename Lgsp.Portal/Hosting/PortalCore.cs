@@ -56,6 +56,10 @@ internal static class PortalCore
         services.AddScoped<Requests.DocumentNumbers>();
         services.AddScoped<Requests.RequestIssuance>();
         services.AddScoped<Requests.RequestService>();
+        services.AddScoped<Requests.DeadlineReminders>();
+        services.AddScoped<Requests.NotificationService>();
+        services.AddSingleton<Requests.NotificationMailer>();
+        services.AddOptions<Requests.SmtpOptions>().BindConfiguration("Smtp");
         return services;
     }
 

@@ -130,6 +130,12 @@ internal static class PortalWeb
             DisplayStorageConnectionString = false,
             AppPath = "/",
         });
+
+        // Hourly, so a reminder is never more than an hour late; the job itself makes repeats harmless.
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<DeadlineReminders>(
+            DeadlineReminders.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Hourly());
         return app;
     }
 
