@@ -26,7 +26,9 @@ public sealed class WorkingCalendar(Func<int, YearSchedule> schedules)
     /// <summary>The why of a date that is not an ordinary working day, e.g. "Tết Nguyên Đán", else null.</summary>
     public string? Describe(DateOnly date) => EntriesOf(date.Year).TryGetValue(date, out var e) ? e.Name : null;
 
-    /// <summary>The <paramref name="count"/>-th working day after <paramref name="start"/>, which is not counted.</summary>
+    /// <summary>
+    /// The <paramref name="count"/>-th working day after <paramref name="start"/>, which itself is not counted.
+    /// </summary>
     public DateOnly AddWorkingDays(DateOnly start, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

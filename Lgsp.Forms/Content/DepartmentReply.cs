@@ -23,8 +23,8 @@ public abstract class DepartmentReply : FormContent
     public string RequestNumber { get; set; } = "";
 
     /// <summary>Date of the request letter answered.</summary>
-    [Display(Name = "Ngày công văn đề nghị", Order = 60), Required(ErrorMessage = "Vui lòng chọn ngày công văn đề nghị.")]
-    [LetterDate]
+    [Display(Name = "Ngày công văn đề nghị", Order = 60), LetterDate]
+    [Required(ErrorMessage = "Vui lòng chọn ngày công văn đề nghị.")]
     public DateTime? RequestDate { get; set; }
 
     /// <summary>True when the Department refuses the request.</summary>
@@ -104,7 +104,7 @@ public sealed class ApplicationRegisteredReply : SupportedReply
     public string ApplicationName { get; set; } = "";
 }
 
-/// <summary>Mẫu 04: LGSP administrator account, documents and contact provided; issuing it creates the account.</summary>
+/// <summary>Mẫu 04: LGSP administrator account, documents and contact provided; issuing creates the account.</summary>
 public sealed class LgspAccountProvidedReply : SupportedReply
 {
     /// <inheritdoc />
@@ -148,7 +148,7 @@ public sealed class SsoRegisteredReply : SupportedReply
     public string SsoSignOutUrl { get; set; } = "";
 }
 
-/// <summary>Mẫu 10: SSO administrator account, documents and contact provided; issuing it creates the account.</summary>
+/// <summary>Mẫu 10: SSO administrator account, documents and contact provided; issuing creates the account.</summary>
 public sealed class SsoAccountProvidedReply : SupportedReply
 {
     /// <inheritdoc />

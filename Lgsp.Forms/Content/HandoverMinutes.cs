@@ -27,8 +27,8 @@ public abstract class HandoverMinutes : FormContent
     public string RequestNumber { get; set; } = "";
 
     /// <summary>Date of the agency's request.</summary>
-    [Display(Name = "Ngày công văn đề nghị", Order = 5), Required(ErrorMessage = "Vui lòng chọn ngày công văn đề nghị.")]
-    [LetterDate]
+    [Display(Name = "Ngày công văn đề nghị", Order = 5), LetterDate]
+    [Required(ErrorMessage = "Vui lòng chọn ngày công văn đề nghị.")]
     public DateTime? RequestDate { get; set; }
 
     /// <summary>The day of the handover.</summary>

@@ -16,7 +16,8 @@ public static class VietnamTime
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
 
     /// <summary>Today's date in Vietnam.</summary>
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime).DateTime);
+    public static DateOnly Today(TimeProvider time) =>
+        DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime).DateTime);
 
     /// <summary>A UTC instant as "dd/MM/yyyy HH:mm:ss" in Vietnam's time.</summary>
     public static string FormatDateTime(DateTime utc) =>

@@ -49,7 +49,8 @@ public sealed class CalendarService(PortalDbContext db, AuditLog audit, ICurrent
     }
 
     /// <summary>Replaces a year's schedule with <paramref name="entries"/> and marks it confirmed.</summary>
-    public async Task ConfirmYearAsync(int year, IReadOnlyList<CalendarEntry> entries, CancellationToken cancellationToken)
+    public async Task ConfirmYearAsync(
+        int year, IReadOnlyList<CalendarEntry> entries, CancellationToken cancellationToken)
     {
         await actor.RequireRoleAsync(Identity.Roles.Administrator, cancellationToken);
         var wrong = entries.FirstOrDefault(e => e.Date.Year != year);

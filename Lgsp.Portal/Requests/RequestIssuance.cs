@@ -32,7 +32,7 @@ public sealed class RequestIssuance(
     public Task<int> NumberAsync(string issuer, int year, CancellationToken cancellationToken) =>
         numbers.NextAsync(issuer, year, cancellationToken);
 
-    /// <summary>Checks what a request names before it is sent: the application or client must be the agency's.</summary>
+    /// <summary>Checks what a request names before it is sent: the application or client is the agency's.</summary>
     public async Task CheckRequestAsync(string agencyId, FormContent form, CancellationToken cancellationToken)
     {
         switch (form)
@@ -46,7 +46,7 @@ public sealed class RequestIssuance(
         }
     }
 
-    /// <summary>Fills the application's name in a cancellation from the register when the agency left it blank.</summary>
+    /// <summary>Fills the application's name in a cancellation from the register when left blank.</summary>
     public async Task CompleteRequestAsync(string agencyId, FormContent form, CancellationToken cancellationToken)
     {
         switch (form)
@@ -67,7 +67,8 @@ public sealed class RequestIssuance(
     }
 
     /// <summary>Checks a reply's effects can happen before the Director sees it.</summary>
-    public async Task CheckReplyAsync(ServiceRequest request, DepartmentReply reply, CancellationToken cancellationToken)
+    public async Task CheckReplyAsync(
+        ServiceRequest request, DepartmentReply reply, CancellationToken cancellationToken)
     {
         if (reply.Refused)
         {

@@ -54,7 +54,7 @@ public sealed partial class RequestService
         return await SaveAsync(request, cancellationToken);
     }
 
-    /// <summary>An attachment of a request the current person can see, or <see cref="RequestNotFoundException"/>.</summary>
+    /// <summary>An attachment of a request the person can see, or <see cref="RequestNotFoundException"/>.</summary>
     public async Task<RequestAttachment> AttachmentAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
     {
         var me = await actors.CurrentAsync(cancellationToken);
@@ -148,7 +148,8 @@ public sealed partial class RequestService
         };
     }
 
-    private static void Prefill(DepartmentReply reply, AgencyRequestForm form, string agencyId, PlatformSettings platform)
+    private static void Prefill(
+        DepartmentReply reply, AgencyRequestForm form, string agencyId, PlatformSettings platform)
     {
         var account = $"{agencyId.ToLowerInvariant()}@{platform.EmailDomain}";
         switch (reply, form)

@@ -60,7 +60,7 @@ public sealed partial class RequestService(
         return [.. RequestSummary.ByUrgency(requests.Select(r => Summarize(r, names, calendar, today)))];
     }
 
-    /// <summary>One request with everything its page shows; <see cref="RequestNotFoundException"/> for others'.</summary>
+    /// <summary>One request with all its page shows; <see cref="RequestNotFoundException"/> for others'.</summary>
     public async Task<RequestDetails> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var me = await actors.CurrentAsync(cancellationToken);
@@ -404,9 +404,13 @@ public sealed partial class RequestService(
         return request.Version == version ? (me, request) : throw new RequestConflictException();
     }
 
-    /// <summary>Applies one workflow step, refusing it unless the table allows it to one of the person's parties.</summary>
+    /// <summary>Applies one workflow step, unless the table gives it to none of the person's parties.</summary>
     private async Task MoveAsync(
-        RequestActor me, ServiceRequest request, RequestAction action, string? comment, CancellationToken cancellationToken)
+        RequestActor me,
+        ServiceRequest request,
+        RequestAction action,
+        string? comment,
+        CancellationToken cancellationToken)
     {
         var next = RequestWorkflow.Next(request.Kind, request.Status, action);
         var party = RequestWorkflow.PartyFor(request.Kind, request.Status, action);
@@ -440,7 +444,8 @@ public sealed partial class RequestService(
         return request.Version;
     }
 
-    private RequestEvent Step(RequestActor me, string label, RequestStatus after, string? comment, Guid requestId = default) =>
+    private RequestEvent Step(
+        RequestActor me, string label, RequestStatus after, string? comment, Guid requestId = default) =>
         new()
         {
             RequestId = requestId,
@@ -475,7 +480,8 @@ public sealed partial class RequestService(
 
     private static void RequireMinutesOf(ServiceRequest request, HandoverMinutes minutes)
     {
-        if (!RequestWorkflow.HasHandover(request.Kind) || minutes.GetType() != FormFactory.NewMinutes(request.Kind).GetType())
+        if (!RequestWorkflow.HasHandover(request.Kind)
+            || minutes.GetType() != FormFactory.NewMinutes(request.Kind).GetType())
         {
             throw new RequestRuleException("Biên bản không đúng mẫu của hồ sơ này.");
         }

@@ -49,7 +49,8 @@ public sealed class RequestWorkflowTests
                 }
                 else
                 {
-                    var refused = Assert.Throws<IllegalTransitionException>(() => RequestWorkflow.Next(kind, from, action));
+                    var refused = Assert.Throws<IllegalTransitionException>(
+                        () => RequestWorkflow.Next(kind, from, action));
                     Assert.StartsWith("Không thể", refused.Message, StringComparison.Ordinal);
                 }
             }
@@ -77,12 +78,14 @@ public sealed class RequestWorkflowTests
     {
         Assert.Equal(
             [RequestAction.ReturnForCompletion, RequestAction.Accept],
-            RequestWorkflow.ActionsFor(FormKind.RegisterApplication, RequestStatus.Submitted, WorkflowParty.Specialist));
+            RequestWorkflow.ActionsFor(
+                FormKind.RegisterApplication, RequestStatus.Submitted, WorkflowParty.Specialist));
         Assert.Empty(
             RequestWorkflow.ActionsFor(FormKind.RegisterApplication, RequestStatus.Submitted, WorkflowParty.Agency));
         Assert.Equal(
             [RequestAction.SendBack, RequestAction.Approve],
-            RequestWorkflow.ActionsFor(FormKind.RegisterApplication, RequestStatus.ReplyDrafted, WorkflowParty.Director));
+            RequestWorkflow.ActionsFor(
+                FormKind.RegisterApplication, RequestStatus.ReplyDrafted, WorkflowParty.Director));
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public sealed class CalendarServiceTests : IDisposable
         Assert.True(calendar.IsWorkingDay(workingSaturday));
         Assert.False(calendar.IsWorkingDay(culturalDay));
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.CalendarConfirmed && e.Target == "2027"));
+        Assert.True(await db.AuditEntries.AnyAsync(
+            e => e.Action == AuditActions.CalendarConfirmed && e.Target == "2027"));
     }
 
     [Fact]

@@ -221,8 +221,10 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var id = await SubmittedAsync(FormsFor.Registration());
         var version = (await AsAsync(Officer, s => s.GetAsync(id, default))).Version;
 
-        await Assert.ThrowsAsync<ForbiddenActionException>(() => AsAsync(Officer, s => s.AcceptAsync(id, version, default)));
-        await Assert.ThrowsAsync<ForbiddenActionException>(() => AsAsync(Director, s => s.AcceptAsync(id, version, default)));
+        await Assert.ThrowsAsync<ForbiddenActionException>(
+            () => AsAsync(Officer, s => s.AcceptAsync(id, version, default)));
+        await Assert.ThrowsAsync<ForbiddenActionException>(
+            () => AsAsync(Director, s => s.AcceptAsync(id, version, default)));
         await Assert.ThrowsAsync<IllegalTransitionException>(() =>
             AsAsync(Director, s => s.ApproveAsync(id, version, default)));
     }

@@ -161,7 +161,8 @@ public sealed partial class RequestPage
         }
         catch (IOException)
         {
-            _error = $"Tệp lớn hơn {RequestService.MaxAttachmentBytes / 1024 / 1024} MB hoặc tải lên bị gián đoạn.";
+            _error = $"Tệp lớn hơn {RequestService.MaxAttachmentBytes / 1024 / 1024} MB "
+                + "hoặc tải lên bị gián đoạn.";
         }
 
         await LoadAsync();
