@@ -97,6 +97,77 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         Assert.Equal(secret, registered.Secret);
     }
 
+    [Fact]
+    public async Task Mau03_ReplyCreatesTheAccount_HandoverIsScheduledAndRecorded()
+    {
+        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
+        await _portal.CreateUserAsync(Specialist, Roles.Specialist);
+        await _portal.CreateUserAsync(Director, Roles.Director);
+
+        var officer = await SignInAsync(Officer, password);
+        await officer.GotoAsync("/requests/new");
+        await officer.ClickAsync("#start-03");
+        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/requests/[0-9a-f-]{36}$"));
+        var requestPath = new Uri(officer.Url).AbsolutePath;
+        await FillAsync(officer, new()
+        {
+            ["LetterNumber"] = "126/SYT-VP",
+            ["LegalBasis"] = "Kế hoạch số 45/KH-SYT ngày 10/01/2026 của Sở Y tế",
+            ["ContactPosition"] = "Chuyên viên",
+            ["ContactDepartment"] = "Văn phòng Sở",
+            ["ContactPhone"] = "0204 3854 321",
+            ["SignerTitle"] = "Giám đốc",
+            ["SignerName"] = "Lê Văn Cường",
+        });
+        await officer.ClickAsync("#submit-request");
+        await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("Đã gửi, chờ tiếp nhận");
+
+        var specialist = await SignInAsync(Specialist, "Matkhau-Thu-2026");
+        await specialist.GotoAsync(requestPath);
+        await specialist.ClickAsync("#accept-request");
+        await FillAsync(specialist, new()
+        {
+            ["SupportName"] = "Nguyễn Thị Hoa",
+            ["SupportMobile"] = "0987654321",
+            ["SignerName"] = "Trần Văn Minh",
+        }, inside: "#reply-section");
+        await specialist.ClickAsync("#save-reply");
+        await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Chờ Giám đốc phê duyệt");
+
+        var director = await SignInAsync(Director, "Matkhau-Thu-2026");
+        await director.GotoAsync(requestPath);
+        await director.ClickAsync("#approve-reply");
+        await Assertions.Expect(director.Locator("#request-status")).ToHaveTextAsync("Đã ban hành");
+
+        await specialist.ReloadAsync();
+        await FillAsync(specialist, new()
+        {
+            ["HandoverDate"] = "08/12/2026",
+            ["HandoverTime"] = "09:30",
+            ["PartyAName"] = "Phạm Văn Nam",
+            ["PartyAPosition"] = "Phó Giám đốc Trung tâm",
+        }, inside: "#minutes-section");
+        await specialist.ClickAsync("#schedule-handover");
+        await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Đã hẹn bàn giao");
+        await specialist.ClickAsync("#record-handover");
+        await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Hoàn thành");
+        await Assertions.Expect(specialist.Locator("#minutes-section")).ToContainTextAsync("số 01/BB-CNTT&TT");
+        await Assertions.Expect(specialist.Locator("#request-timeline")).ToContainTextAsync("09:30 ngày 08/12/2026");
+
+        await officer.ReloadAsync();
+        var account = (await officer.Locator("#request-outcome").TextContentAsync())!.Trim();
+        await officer.ClickAsync("#reveal-secret-0");
+        var oneTimePassword = (await officer.Locator("#secret-value-0").TextContentAsync())!.Trim();
+        var administrator = await _browser!.NewPageAsync(
+            new BrowserNewPageOptions { BaseURL = _portal.ServerAddress.ToString() });
+        await administrator.GotoAsync("/account/login");
+        await administrator.FillAsync("#email", account);
+        await administrator.FillAsync("#password", oneTimePassword);
+        await administrator.ClickAsync("button[type=submit]");
+        await administrator.WaitForURLAsync("**/account/change-password");
+        Assert.Equal("000.00.15.h06@bacgiang.gov.vn", account);
+    }
+
     private async Task<IPage> SignInAsync(string email, string password)
     {
         var context = await _browser!.NewContextAsync(
@@ -114,7 +185,9 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     {
         foreach (var (name, value) in fields)
         {
-            await page.Locator(inside).Locator($"#field-{name}").FillAsync(value);
+            var field = page.Locator(inside).Locator($"#field-{name}");
+            await field.FillAsync(value);
+            await field.BlurAsync();
         }
     }
 }
