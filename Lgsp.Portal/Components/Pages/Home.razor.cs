@@ -50,6 +50,31 @@ public static class NextSteps
                 "Tên tỉnh, tên miền thư điện tử, tên Sở, số quyết định ban hành Quy chế.",
                 "/admin/settings"));
             steps.Add(new("Nhật ký hệ thống", "Xem ai đã đăng nhập, thay đổi gì, khi nào và từ đâu.", "/admin/audit"));
+            steps.Add(new(
+                "Lịch nghỉ lễ",
+                "Xác nhận lịch nghỉ lễ, Tết và ngày làm bù của năm để tính đúng thời hạn 05 ngày làm việc.",
+                "/admin/calendar"));
+        }
+
+        if (user.IsInRole(Roles.AgencyOfficer) || user.IsInRole(Roles.AgencyHead))
+        {
+            steps.Add(new(
+                "Lập hồ sơ đề nghị",
+                "Đăng ký kết nối ứng dụng, đề nghị cấp tài khoản, đăng ký SSO hoặc hủy đăng ký "
+                + "(Mẫu 01, 03, 06, 08, 09, 12).",
+                "/requests/new"));
+            steps.Add(new(
+                "Hồ sơ của cơ quan",
+                "Theo dõi trạng thái, hạn trả lời, văn bản trả lời và khóa được cấp.",
+                "/requests"));
+        }
+
+        if (user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Director))
+        {
+            steps.Add(new(
+                "Hồ sơ cần xử lý",
+                "Hồ sơ của các cơ quan, xếp theo mức khẩn: quá hạn trước, rồi còn ít ngày làm việc nhất.",
+                "/requests"));
         }
 
         steps.Add(new(
