@@ -89,6 +89,13 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await Assertions.Expect(officer.Locator("#reveal-secret-0")).ToHaveCountAsync(0);
         Assert.DoesNotContain(secret, await officer.ContentAsync(), StringComparison.Ordinal);
 
+        var strangerPassword = await _portal.CreateUserAsync("vanthu.snv@bacgiang.gov.vn", Roles.AgencyOfficer,
+            "000.00.02.H06");
+        var stranger = await SignInAsync("vanthu.snv@bacgiang.gov.vn", strangerPassword);
+        await stranger.GotoAsync(requestPath);
+        await Assertions.Expect(stranger.GetByText("Không tìm thấy")).ToBeVisibleAsync();
+        Assert.DoesNotContain("Hệ thống quản lý văn bản", await stranger.ContentAsync(), StringComparison.Ordinal);
+
         await using var scope = _portal.Services.CreateAsyncScope();
         var registry = scope.ServiceProvider.GetRequiredService<IApplicationRegistry>();
         var registered = await registry.FindActiveAsync(accessKeyId, CancellationToken.None);

@@ -157,6 +157,45 @@ public sealed class RequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnotherAgency_DownloadingAnAttachment_Gets404()
+    {
+        var id = await AsAsync(Officer, s => s.CreateDraftAsync(FormKind.RegisterApplication, default));
+        var version = (await AsAsync(Officer, s => s.GetAsync(id, default))).Version;
+        await AsAsync(Officer, s => s.AttachAsync(id, version, "mo-ta-ky-thuat.pdf", "application/pdf",
+            new MemoryStream("%PDF-1.7 mô tả"u8.ToArray()), default));
+        var fileId = (await AsAsync(Officer, s => s.GetAsync(id, default))).Attachments.Single().Id;
+        var stranger = _portal.CreateBrowserlikeClient();
+        await PortalFactory.SignInAsync(stranger, Stranger, "Matkhau-Thu-2026");
+        var owner = _portal.CreateBrowserlikeClient();
+        await PortalFactory.SignInAsync(owner, Officer, "Matkhau-Thu-2026");
+
+        var refused = await stranger.GetAsync($"/requests/{id}/files/{fileId}");
+        var own = await owner.GetAsync($"/requests/{id}/files/{fileId}");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("%PDF-1.7 mô tả"u8.ToArray(), await own.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", own.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
+    public async Task Attach_ForbiddenTypeOrTooLarge_IsRefusedAndNothingIsStored()
+    {
+        var id = await AsAsync(Officer, s => s.CreateDraftAsync(FormKind.RegisterApplication, default));
+        var version = (await AsAsync(Officer, s => s.GetAsync(id, default))).Version;
+
+        var exe = await Assert.ThrowsAsync<RequestRuleException>(() => AsAsync(Officer, s => s.AttachAsync(
+            id, version, "setup.exe", "application/octet-stream", new MemoryStream([1, 2, 3]), default)));
+        var big = await Assert.ThrowsAsync<RequestRuleException>(() => AsAsync(Officer, s => s.AttachAsync(
+            id, version, "lon.pdf", "application/pdf",
+            new MemoryStream(new byte[RequestService.MaxAttachmentBytes + 1]), default)));
+
+        Assert.Contains(".pdf", exe.Message, StringComparison.Ordinal);
+        Assert.Contains("10 MB", big.Message, StringComparison.Ordinal);
+        Assert.Empty((await AsAsync(Officer, s => s.GetAsync(id, default))).Attachments);
+    }
+
+    [Fact]
     public async Task StaffDoNotSeeDrafts()
     {
         var id = await AsAsync(Officer, s => s.CreateDraftAsync(FormKind.RegisterApplication, default));

@@ -35,6 +35,9 @@ public sealed partial class RequestPage
     [Inject]
     private RequestService Requests { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     private bool HasStaffDecision => Can(RequestAction.Accept) || Can(RequestAction.ReturnForCompletion)
         || Can(RequestAction.Approve) || Can(RequestAction.SendBack);
 
@@ -50,7 +53,9 @@ public sealed partial class RequestPage
         }
         catch (RequestNotFoundException)
         {
+            // Another agency's request and a request that does not exist look the same: 404, never 403.
             _notFound = true;
+            Navigation.NotFound();
             return;
         }
 
