@@ -175,6 +175,96 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         Assert.Equal("000.00.15.h06@bacgiang.gov.vn", account);
     }
 
+    [Fact]
+    public async Task Mau08ThenMau12_TheSsoClientIsRegisteredThenCancelledByChoosingIt()
+    {
+        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
+        await _portal.CreateUserAsync(Specialist, Roles.Specialist);
+        await _portal.CreateUserAsync(Director, Roles.Director);
+        var officer = await SignInAsync(Officer, password);
+        var specialist = await SignInAsync(Specialist, "Matkhau-Thu-2026");
+        var director = await SignInAsync(Director, "Matkhau-Thu-2026");
+
+        var registration = await FileAsync(officer, "08", new()
+        {
+            ["LegalBasis"] = "Kế hoạch số 45/KH-SYT ngày 10/01/2026 của Sở Y tế",
+            ["ApplicationName"] = "Cổng dịch vụ y tế",
+            ["Developer"] = "Trung tâm Công nghệ thông tin",
+            ["CallbackUrls"] = "https://yte.bacgiang.gov.vn/signin-oidc\nhttps://yte.bacgiang.gov.vn/app/callback",
+            ["SignOutUrls"] = "https://yte.bacgiang.gov.vn/",
+        });
+        await AnswerAsync(specialist, director, registration, new()
+        {
+            ["SsoSignInUrl"] = "https://sso.bacgiang.gov.vn/dang-nhap",
+            ["SsoSignOutUrl"] = "https://sso.bacgiang.gov.vn/dang-xuat",
+        });
+        await officer.GotoAsync(registration);
+        var clientId = (await officer.Locator("#request-outcome").TextContentAsync())!.Trim();
+
+        await officer.GotoAsync("/requests/new");
+        await officer.ClickAsync("#start-12");
+        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/requests/[0-9a-f-]{36}$"));
+        await officer.ClickAsync("#field-ClientId");
+        await officer.GetByText($"Cổng dịch vụ y tế ({clientId})").ClickAsync();
+        var cancellation = await FileAsync(officer, null, []);
+        await AnswerAsync(specialist, director, cancellation, []);
+
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Lgsp.Portal.Data.PortalDbContext>();
+        var client = db.SsoClients.Single(c => c.ClientId == clientId);
+        Assert.Equal("https://yte.bacgiang.gov.vn/signin-oidc\nhttps://yte.bacgiang.gov.vn/app/callback",
+            client.CallbackUrls);
+        Assert.NotNull(client.RevokedUtc);
+    }
+
+    /// <summary>Fills the common letter fields and the given ones, submits, and returns the request's path.</summary>
+    private static async Task<string> FileAsync(IPage officer, string? form, Dictionary<string, string> fields)
+    {
+        if (form is not null)
+        {
+            await officer.GotoAsync("/requests/new");
+            await officer.ClickAsync($"#start-{form}");
+            await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/requests/[0-9a-f-]{36}$"));
+        }
+
+        await FillAsync(officer, new()
+        {
+            ["LetterNumber"] = "127/SYT-VP",
+            ["ContactPosition"] = "Chuyên viên",
+            ["ContactDepartment"] = "Văn phòng Sở",
+            ["ContactPhone"] = "0912345678",
+            ["SignerTitle"] = "Giám đốc",
+            ["SignerName"] = "Lê Văn Cường",
+        });
+        await FillAsync(officer, fields);
+        await officer.ClickAsync("#submit-request");
+        await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("Đã gửi, chờ tiếp nhận");
+        return new Uri(officer.Url).AbsolutePath;
+    }
+
+    private static async Task AnswerAsync(
+        IPage specialist, IPage director, string requestPath, Dictionary<string, string> replyFields)
+    {
+        await specialist.GotoAsync(requestPath);
+        await specialist.ClickAsync("#accept-request");
+        await FillAsync(specialist, new() { ["SignerName"] = "Trần Văn Minh" }, inside: "#reply-section");
+        if (await specialist.Locator("#reply-section #field-SupportName").CountAsync() > 0)
+        {
+            await FillAsync(specialist, new()
+            {
+                ["SupportName"] = "Nguyễn Thị Hoa",
+                ["SupportMobile"] = "0987654321",
+            }, inside: "#reply-section");
+        }
+
+        await FillAsync(specialist, replyFields, inside: "#reply-section");
+        await specialist.ClickAsync("#save-reply");
+        await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Chờ Giám đốc phê duyệt");
+        await director.GotoAsync(requestPath);
+        await director.ClickAsync("#approve-reply");
+        await Assertions.Expect(director.Locator("#request-status")).ToHaveTextAsync("Đã ban hành");
+    }
+
     private async Task<IPage> SignInAsync(string email, string password)
     {
         var context = await _browser!.NewContextAsync(

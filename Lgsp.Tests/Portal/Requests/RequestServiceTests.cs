@@ -123,6 +123,29 @@ public sealed class RequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestSsoAccount_IssuedThenHandedOver_UsesTheSsoMinutes()
+    {
+        var id = await SubmittedAsync(FormsFor.Grounded(new RequestSsoAccountForm()));
+        await IssueAsync(id);
+        var minutes = await AsAsync(Specialist, s => s.MinutesDraftAsync(id, default));
+        minutes.HandoverDate = new DateTime(2026, 12, 9);
+        minutes.HandoverTime = new TimeSpan(14, 0, 0);
+        minutes.PartyAName = "Phạm Văn Nam";
+        minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
+        var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+
+        version = await AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default));
+        await AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default));
+
+        var details = await AsAsync(Officer, s => s.GetAsync(id, default));
+        Assert.IsType<SsoHandoverMinutes>(details.Minutes);
+        Assert.IsType<SsoAccountProvidedReply>(details.Reply);
+        Assert.Equal($"sso.{Agency.ToLowerInvariant()}@bacgiang.gov.vn", details.Outcome);
+        Assert.Equal(RequestStatus.Completed, details.Summary.Status);
+        Assert.Equal("Mật khẩu dùng một lần của tài khoản quản trị", Assert.Single(details.Secrets).Label);
+    }
+
+    [Fact]
     public async Task SsoRegistration_IssuedThenCancelled_RecordsAndRevokesTheClient()
     {
         var id = await SubmittedAsync(FormsFor.Sso());
