@@ -96,7 +96,7 @@ public sealed class CancelApplicationForm : AgencyRequestForm
     [Display(Name = "Ứng dụng cần hủy (mã khóa truy cập)", Order = 100), RequiredText, UIHint("application")]
     public string AccessKeyId { get; set; } = "";
 
-    /// <summary>The application's name as the letter prints it; left blank, the portal fills it from the register.</summary>
+    /// <summary>The application's name as the letter prints it; left blank, it is filled from the register.</summary>
     [Display(Name = "Tên ứng dụng, dịch vụ (để trống: lấy theo đăng ký)", Order = 110)]
     public string ApplicationName { get; set; } = "";
 }
@@ -150,7 +150,7 @@ public sealed class CancelSsoForm : AgencyRequestForm
     [Display(Name = "Ứng dụng cần hủy (mã ứng dụng SSO)", Order = 100), RequiredText, UIHint("sso-client")]
     public string ClientId { get; set; } = "";
 
-    /// <summary>The application's name as the letter prints it; left blank, the portal fills it from the register.</summary>
+    /// <summary>The application's name as the letter prints it; left blank, it is filled from the register.</summary>
     [Display(Name = "Tên ứng dụng, dịch vụ (để trống: lấy theo đăng ký)", Order = 110)]
     public string ApplicationName { get; set; } = "";
 }
