@@ -17,7 +17,7 @@ try
     await app.RunAsync();
 }
 catch (IOException exception) when (exception.InnerException is System.Net.Sockets.SocketException
-    { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+{ SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
 {
     await Console.Error.WriteLineAsync(
         $"Cổng đã có chương trình khác dùng / the port is in use: {exception.Message}. "

@@ -4,17 +4,17 @@ using Lgsp.Broker.Authentication;
 using Lgsp.Broker.Directory;
 using Lgsp.Broker.Events;
 using Lgsp.Broker.Exchanges;
-using Lgsp.Broker.Presence;
 using Lgsp.Broker.Http;
+using Lgsp.Broker.Presence;
 using Lgsp.Broker.Sessions;
 using Lgsp.Broker.Storage;
-using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 
 namespace Lgsp.Broker.Hosting;
 

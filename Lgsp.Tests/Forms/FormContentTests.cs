@@ -89,9 +89,14 @@ public sealed class FormContentTests
     {
         var reply = new ApplicationRegisteredReply
         {
-            Addressee = "Sở Y tế", AgencyName = "Sở Y tế", RequestNumber = "12/SYT-VP",
-            RequestDate = new DateTime(2026, 3, 2), Place = "Bắc Giang", SignerName = "Nguyễn Văn A",
-            ApplicationName = "Quản lý văn bản", Refused = true,
+            Addressee = "Sở Y tế",
+            AgencyName = "Sở Y tế",
+            RequestNumber = "12/SYT-VP",
+            RequestDate = new DateTime(2026, 3, 2),
+            Place = "Bắc Giang",
+            SignerName = "Nguyễn Văn A",
+            ApplicationName = "Quản lý văn bản",
+            Refused = true,
         };
 
         Assert.Equal(["RefusalReason"], reply.Check().Select(e => e.Field));

@@ -1,6 +1,6 @@
-using Lgsp.Portal.Audit;
 using Lgsp.Directory;
 using Lgsp.Portal.Agencies;
+using Lgsp.Portal.Audit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
