@@ -91,11 +91,14 @@ public sealed partial class RequestService(
             .Where(a => a is not (RequestAction.Issue or RequestAction.Refuse))
             .Distinct()
             .ToList();
+        // The Department's drafts and the Director's comments on them are internal until the reply is issued.
+        var internalView = me.IsStaff;
+        var replyVisible = request.ReplyJson is not null && (internalView || request.ReplyNumber is not null);
         return new RequestDetails(
             Summarize(request, names, calendar, today),
             request.Version,
             FormContent.FromJson(request.FormJson),
-            request.ReplyJson is null ? null : (DepartmentReply)FormContent.FromJson(request.ReplyJson),
+            replyVisible ? (DepartmentReply)FormContent.FromJson(request.ReplyJson!) : null,
             request.MinutesJson is null ? null : (HandoverMinutes)FormContent.FromJson(request.MinutesJson),
             request.ReplyNumber,
             request.ReplyDate,
@@ -105,7 +108,8 @@ public sealed partial class RequestService(
             parties.Contains(WorkflowParty.Agency) && IsEditable(request.Status),
             parties.Contains(WorkflowParty.Agency),
             [.. request.Events.OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id)
-                .Select(e => new TimelineStep(e.OccurredUtc, e.ActorName, e.Label, e.StatusAfter, e.Comment))],
+                .Select(e => new TimelineStep(e.OccurredUtc, e.ActorName, e.Label, e.StatusAfter,
+                    internalView || !IsInternal(e.StatusAfter) ? e.Comment : null))],
             attachments,
             secrets);
     }
@@ -456,6 +460,9 @@ public sealed partial class RequestService(
             StatusAfter = after,
             Comment = comment,
         };
+
+    private static bool IsInternal(RequestStatus status) =>
+        status is RequestStatus.ReplyDrafted or RequestStatus.ReplySentBack;
 
     private static bool IsEditable(RequestStatus status) =>
         status is RequestStatus.Draft or RequestStatus.ReturnedForCompletion;

@@ -246,6 +246,23 @@ public sealed class RequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftReplyAndSendBackComment_StayInternalUntilTheReplyIsIssued()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+        var version = await DraftedAsync(id);
+        version = await AsAsync(Director, s => s.SendBackAsync(id, version, "Sửa lại đầu mối hỗ trợ", default));
+
+        var agencyView = await AsAsync(Officer, s => s.GetAsync(id, default));
+        var staffView = await AsAsync(Specialist, s => s.GetAsync(id, default));
+
+        Assert.Null(agencyView.Reply);
+        Assert.DoesNotContain(agencyView.Timeline, step => step.Comment == "Sửa lại đầu mối hỗ trợ");
+        Assert.NotNull(staffView.Reply);
+        Assert.Contains(staffView.Timeline, step => step.Comment == "Sửa lại đầu mối hỗ trợ");
+        Assert.Contains(RequestAction.DraftReply, staffView.Actions);
+    }
+
+    [Fact]
     public async Task StaleVersion_IsRefusedWithAConflict_AndChangesNothing()
     {
         var id = await SubmittedAsync(FormsFor.Registration());
