@@ -23,6 +23,7 @@ public sealed partial class RequestService(
     SettingsService settings,
     CalendarService calendars,
     RequestIssuance issuance,
+    RequestNotices notices,
     TimeProvider time)
 {
     /// <summary>The largest file an agency can attach.</summary>
@@ -319,6 +320,7 @@ public sealed partial class RequestService(
         var newVersion = await SaveAsync(request, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         issuance.AfterCommit(request);
+        await notices.SendAsync(cancellationToken);
         return newVersion;
     }
 
@@ -392,6 +394,7 @@ public sealed partial class RequestService(
             cancellationToken);
         var newVersion = await SaveAsync(request, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notices.SendAsync(cancellationToken);
         return newVersion;
     }
 
@@ -424,6 +427,7 @@ public sealed partial class RequestService(
         }
 
         request.Status = next;
+        await notices.StageAsync(request, action, comment);
         var label = RequestWorkflow.ActionLabel(action);
         db.RequestEvents.Add(Step(me, label, next, comment, request.Id));
         await audit.AddAsync(AuditActions.RequestStep, request.Id.ToString(),
@@ -442,7 +446,13 @@ public sealed partial class RequestService(
         }
         catch (DbUpdateConcurrencyException)
         {
+            notices.Discard();
             throw new RequestConflictException();
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            await notices.SendAsync(cancellationToken);
         }
 
         return request.Version;

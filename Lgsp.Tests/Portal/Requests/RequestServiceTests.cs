@@ -263,6 +263,24 @@ public sealed class RequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EachStep_NotifiesWhoActsNext()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+        var afterSubmit = await NoticesAsync(Specialist);
+        var version = await DraftedAsync(id);
+        var afterDraft = await NoticesAsync(Director);
+
+        await AsAsync(Director, s => s.ApproveAsync(id, version, default));
+
+        Assert.Contains("vừa được gửi đến Sở", Assert.Single(afterSubmit), StringComparison.Ordinal);
+        Assert.Contains("chờ Giám đốc phê duyệt", Assert.Single(afterDraft), StringComparison.Ordinal);
+        var agency = await NoticesAsync(Officer);
+        Assert.Contains(agency, text => text.Contains("đã tiếp nhận", StringComparison.Ordinal));
+        Assert.Contains(agency, text => text.Contains("số 01/STTTT-CNTT&TT", StringComparison.Ordinal));
+        Assert.Empty(await NoticesAsync(Stranger));
+    }
+
+    [Fact]
     public async Task StaleVersion_IsRefusedWithAConflict_AndChangesNothing()
     {
         var id = await SubmittedAsync(FormsFor.Registration());
@@ -376,6 +394,13 @@ public sealed class RequestServiceTests : IAsyncLifetime
     {
         await using var scope = _portal.ScopeActingAs(user);
         return await action(scope.ServiceProvider.GetRequiredService<RequestService>());
+    }
+
+    private async Task<List<string>> NoticesAsync(string user)
+    {
+        await using var scope = _portal.ScopeActingAs(user);
+        var notices = await scope.ServiceProvider.GetRequiredService<NotificationService>().ListAsync(default);
+        return [.. notices.Select(n => n.Text)];
     }
 
     private async Task<RegisteredApplication?> RegistryAsync(string accessKeyId)
