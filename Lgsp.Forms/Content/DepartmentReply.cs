@@ -15,15 +15,15 @@ public abstract class DepartmentReply : FormContent
     public string Addressee { get; set; } = "";
 
     /// <summary>The requesting agency as the body text names it.</summary>
-    [Display(Name = "Cơ quan, đơn vị đề nghị", Order = 40), RequiredText]
+    [Display(Name = "Cơ quan, đơn vị đề nghị", Order = 40), RequiredText, Editable(false)]
     public string AgencyName { get; set; } = "";
 
     /// <summary>Number and symbol of the request letter answered.</summary>
-    [Display(Name = "Số công văn đề nghị", Order = 50), RequiredText]
+    [Display(Name = "Số công văn đề nghị", Order = 50), RequiredText, Editable(false)]
     public string RequestNumber { get; set; } = "";
 
     /// <summary>Date of the request letter answered.</summary>
-    [Display(Name = "Ngày công văn đề nghị", Order = 60), LetterDate]
+    [Display(Name = "Ngày công văn đề nghị", Order = 60), LetterDate, Editable(false)]
     [Required(ErrorMessage = "Vui lòng chọn ngày công văn đề nghị.")]
     public DateTime? RequestDate { get; set; }
 

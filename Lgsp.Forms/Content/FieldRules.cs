@@ -71,11 +71,12 @@ public sealed class UrlLinesAttribute : ValidationAttribute
     /// <inheritdoc />
     protected override ValidationResult? IsValid(object? value, ValidationContext context)
     {
-        var wrong = FieldRules.Lines(value as string).FirstOrDefault(line => !FieldRules.IsApplicationUrl(line));
-        return wrong is null
+        var wrong = FieldRules.Lines(value as string).Where(line => !FieldRules.IsApplicationUrl(line)).ToList();
+        return wrong.Count == 0
             ? ValidationResult.Success
             : new ValidationResult(
-                $"{context.DisplayName}: \"{wrong}\" không phải địa chỉ https đầy đủ (ví dụ: https://ungdung.gov.vn/).",
+                $"{context.DisplayName}: {string.Join(", ", wrong.Select(w => $"\"{w}\""))} không hợp lệ; mỗi dòng "
+                + "phải là một địa chỉ https đầy đủ, không có phần sau dấu # (ví dụ: https://ungdung.gov.vn/).",
                 [context.MemberName!]);
     }
 }

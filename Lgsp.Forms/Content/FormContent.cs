@@ -49,12 +49,35 @@ public abstract class FormContent : IValidatableObject
     /// <summary>Every field that fails, with Vietnamese messages; empty when the content can be submitted.</summary>
     public IReadOnlyList<FieldError> Check()
     {
+        var context = new ValidationContext(this);
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
-        return results
+        if (!Validator.TryValidateObject(this, context, results, validateAllProperties: true))
+        {
+            // The validator skips the cross-field rules once a field fails; a person fixing the form wants every
+            // error at once.
+            results.AddRange(Validate(context));
+        }
+
+        var errors = results
             .Select(r => new FieldError(r.MemberNames.FirstOrDefault() ?? "", r.ErrorMessage ?? ""))
+            .Concat(TooLong())
+            .Distinct()
             .ToList();
+        return errors;
     }
+
+    /// <summary>The longest text a field takes: a line for names and numbers, a page for multi-line fields.</summary>
+    public static int MaxLength(PropertyInfo property) =>
+        property.GetCustomAttribute<DataTypeAttribute>()?.DataType == DataType.MultilineText ? 4000 : 300;
+
+    private IEnumerable<FieldError> TooLong() =>
+        from property in EditableProperties(GetType())
+        where property.PropertyType == typeof(string)
+        let value = (string?)property.GetValue(this) ?? ""
+        let limit = MaxLength(property)
+        where value.Length > limit
+        select new FieldError(property.Name,
+            $"{property.GetCustomAttribute<DisplayAttribute>()!.GetName()} dài tối đa {limit} ký tự.");
 
     /// <summary>Normalises every text field to Unicode NFC and trims it, as the boundary rule requires.</summary>
     public void Normalize()

@@ -39,6 +39,6 @@ public static class FormFactory
 
     /// <summary>The label of the reply's template, e.g. "Mẫu 02"; the 08 reply has none of its own.</summary>
     public static string ReplyLabel(FormKind request) => request == FormKind.RegisterSso
-        ? "Văn bản trả lời Mẫu 08"
+        ? "trả lời Mẫu 08"
         : FormCatalog.Get(NewReply(request).Kind).Label;
 }

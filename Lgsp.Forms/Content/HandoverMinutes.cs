@@ -10,24 +10,24 @@ namespace Lgsp.Forms.Content;
 public abstract class HandoverMinutes : FormContent
 {
     /// <summary>Number of the Department's reply the handover follows (Căn cứ Công văn số …).</summary>
-    [Display(Name = "Số công văn của Sở", Order = 1), RequiredText]
+    [Display(Name = "Số công văn của Sở", Order = 1), RequiredText, Editable(false)]
     public string ReplyNumber { get; set; } = "";
 
     /// <summary>Date of that reply.</summary>
-    [Display(Name = "Ngày công văn của Sở", Order = 2), Required(ErrorMessage = "Vui lòng chọn ngày công văn của Sở.")]
-    [LetterDate]
+    [Display(Name = "Ngày công văn của Sở", Order = 2), LetterDate, Editable(false)]
+    [Required(ErrorMessage = "Vui lòng chọn ngày công văn của Sở.")]
     public DateTime? ReplyDate { get; set; }
 
     /// <summary>The requesting agency.</summary>
-    [Display(Name = "Cơ quan, đơn vị đề nghị", Order = 3), RequiredText]
+    [Display(Name = "Cơ quan, đơn vị đề nghị", Order = 3), RequiredText, Editable(false)]
     public string AgencyName { get; set; } = "";
 
     /// <summary>Number of the agency's request.</summary>
-    [Display(Name = "Số công văn đề nghị", Order = 4), RequiredText]
+    [Display(Name = "Số công văn đề nghị", Order = 4), RequiredText, Editable(false)]
     public string RequestNumber { get; set; } = "";
 
     /// <summary>Date of the agency's request.</summary>
-    [Display(Name = "Ngày công văn đề nghị", Order = 5), LetterDate]
+    [Display(Name = "Ngày công văn đề nghị", Order = 5), LetterDate, Editable(false)]
     [Required(ErrorMessage = "Vui lòng chọn ngày công văn đề nghị.")]
     public DateTime? RequestDate { get; set; }
 

@@ -26,11 +26,15 @@ public sealed class RegisterApplicationForm : GroundedRequestForm
     public string Developer { get; set; } = "";
 
     /// <summary>How the application will sign its requests to the broker.</summary>
-    [Display(Name = "Thuật toán ký yêu cầu", Order = 130), RequiredText, UIHint("algorithm")]
+    [Display(Name = "Thuật toán ký yêu cầu", Order = 130, Description = "Cách phần mềm của cơ quan ký từng yêu cầu "
+        + "gửi broker. HMAC-SHA256: Sở cấp khóa bí mật (phổ biến nhất); RSA-SHA256: cơ quan tự giữ khóa riêng và "
+        + "dán khóa công khai vào ô dưới.")]
+    [RequiredText, UIHint("algorithm")]
     public string SignatureAlgorithm { get; set; } = "hmac-sha256";
 
     /// <summary>The application's RSA public key in PEM, for rsa-sha256 only.</summary>
-    [Display(Name = "Khóa công khai RSA (PEM, chỉ với rsa-sha256)", Order = 140)]
+    [Display(Name = "Khóa công khai RSA (PEM, chỉ với rsa-sha256)", Order = 140, Description = "Nội dung tệp "
+        + "khóa công khai, bắt đầu bằng -----BEGIN PUBLIC KEY-----; để trống nếu dùng HMAC.")]
     [DataType(DataType.MultilineText)]
     public string PublicKeyPem { get; set; } = "";
 
@@ -96,8 +100,8 @@ public sealed class CancelApplicationForm : AgencyRequestForm
     [Display(Name = "Ứng dụng cần hủy (mã khóa truy cập)", Order = 100), RequiredText, UIHint("application")]
     public string AccessKeyId { get; set; } = "";
 
-    /// <summary>The application's name as the letter prints it; left blank, it is filled from the register.</summary>
-    [Display(Name = "Tên ứng dụng, dịch vụ (để trống: lấy theo đăng ký)", Order = 110)]
+    /// <summary>The application's name as the letter prints it, always taken from the register.</summary>
+    [Display(Name = "Tên ứng dụng, dịch vụ (theo đăng ký)", Order = 110), Editable(false)]
     public string ApplicationName { get; set; } = "";
 }
 
@@ -150,7 +154,7 @@ public sealed class CancelSsoForm : AgencyRequestForm
     [Display(Name = "Ứng dụng cần hủy (mã ứng dụng SSO)", Order = 100), RequiredText, UIHint("sso-client")]
     public string ClientId { get; set; } = "";
 
-    /// <summary>The application's name as the letter prints it; left blank, it is filled from the register.</summary>
-    [Display(Name = "Tên ứng dụng, dịch vụ (để trống: lấy theo đăng ký)", Order = 110)]
+    /// <summary>The application's name as the letter prints it, always taken from the register.</summary>
+    [Display(Name = "Tên ứng dụng, dịch vụ (theo đăng ký)", Order = 110), Editable(false)]
     public string ApplicationName { get; set; } = "";
 }

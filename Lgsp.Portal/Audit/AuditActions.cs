@@ -25,6 +25,7 @@ public static class AuditActions
     public const string RequestStep = "request.step";
     public const string SecretRevealed = "request.secret-revealed";
     public const string AttachmentAdded = "request.attachment-added";
+    public const string AttachmentRemoved = "request.attachment-removed";
     public const string AccountIssued = "request.account-issued";
     public const string SsoClientIssued = "sso.client-issued";
     public const string SsoClientRevoked = "sso.client-revoked";
@@ -55,6 +56,7 @@ public static class AuditActions
         [RequestStep] = "Xử lý hồ sơ đề nghị",
         [SecretRevealed] = "Xem khóa bí mật (một lần)",
         [AttachmentAdded] = "Đính kèm tệp vào hồ sơ",
+        [AttachmentRemoved] = "Gỡ tệp khỏi hồ sơ",
         [AccountIssued] = "Cấp tài khoản quản trị cho cơ quan",
         [SsoClientIssued] = "Đăng ký ứng dụng SSO",
         [SsoClientRevoked] = "Hủy ứng dụng SSO",

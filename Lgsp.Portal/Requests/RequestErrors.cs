@@ -8,7 +8,8 @@ public sealed class RequestNotFoundException() : PortalRuleException("Không tì
 
 /// <summary>Someone else changed the request since the page loaded it.</summary>
 public sealed class RequestConflictException() : PortalRuleException(
-    "Hồ sơ vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Hãy tải lại trang để xem trạng thái mới.");
+    "Hồ sơ vừa được cập nhật (bởi người khác hoặc ở một cửa sổ khác); thao tác của bạn chưa được ghi. "
+    + "Hãy tải lại trang để xem trạng thái mới.");
 
 /// <summary>A workflow rule refuses the action; the message is for the user, in Vietnamese.</summary>
 public sealed class RequestRuleException(string message) : PortalRuleException(message);

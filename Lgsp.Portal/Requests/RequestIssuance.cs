@@ -3,7 +3,9 @@ using Lgsp.Forms.Content;
 using Lgsp.Portal.Applications;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
+using Lgsp.Forms.Requests;
 using Lgsp.Portal.Identity;
+using Lgsp.Portal.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,7 @@ public sealed class RequestIssuance(
     ApplicationKeys keys,
     DocumentNumbers numbers,
     UserManager<PortalUser> users,
+    SettingsService settings,
     AuditLog audit,
     IDataProtectionProvider protection,
     TimeProvider time)
@@ -32,32 +35,51 @@ public sealed class RequestIssuance(
     public Task<int> NumberAsync(string issuer, int year, CancellationToken cancellationToken) =>
         numbers.NextAsync(issuer, year, cancellationToken);
 
-    /// <summary>Checks what a request names before it is sent: the application or client is the agency's.</summary>
-    public async Task CheckRequestAsync(string agencyId, FormContent form, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks what a request names before it is sent: the application or client is the agency's, active, and no
+    /// other open request already asks to cancel it.
+    /// </summary>
+    public async Task CheckRequestAsync(
+        Guid requestId, string agencyId, FormContent form, CancellationToken cancellationToken)
     {
-        switch (form)
+        var target = form switch
         {
-            case CancelApplicationForm cancel when cancel.AccessKeyId.Length > 0:
-                await ActiveApplicationAsync(agencyId, cancel.AccessKeyId, cancellationToken);
-                break;
-            case CancelSsoForm cancel when cancel.ClientId.Length > 0:
-                await ActiveSsoClientAsync(agencyId, cancel.ClientId, cancellationToken);
-                break;
+            CancelApplicationForm { AccessKeyId.Length: > 0 } cancel =>
+                (await ActiveApplicationAsync(agencyId, cancel.AccessKeyId, cancellationToken)).AccessKeyId,
+            CancelSsoForm { ClientId.Length: > 0 } cancel =>
+                (await ActiveSsoClientAsync(agencyId, cancel.ClientId, cancellationToken)).ClientId,
+            _ => null,
+        };
+        if (target is null)
+        {
+            return;
+        }
+
+        var open = await db.Requests.AsNoTracking()
+            .Where(r => r.Id != requestId && r.AgencyId == agencyId && r.Kind == form.Kind
+                && r.FormJson.Contains(target) && r.Status != RequestStatus.Draft
+                && r.Status != RequestStatus.Withdrawn && r.Status != RequestStatus.Refused
+                && r.Status != RequestStatus.Issued)
+            .Select(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (open != Guid.Empty)
+        {
+            throw new RequestRuleException($"Đã có hồ sơ hủy {target} đang được xử lý; không gửi thêm hồ sơ trùng.");
         }
     }
 
-    /// <summary>Fills the application's name in a cancellation from the register when left blank.</summary>
+    /// <summary>Fills a cancellation's application name from the register, whatever the page sent.</summary>
     public async Task CompleteRequestAsync(string agencyId, FormContent form, CancellationToken cancellationToken)
     {
         switch (form)
         {
-            case CancelApplicationForm { ApplicationName: "" } cancel when cancel.AccessKeyId.Length > 0:
+            case CancelApplicationForm cancel:
                 cancel.ApplicationName = await db.Applications.AsNoTracking()
                     .Where(a => a.AccessKeyId == cancel.AccessKeyId && a.AgencyId == agencyId)
                     .Select(a => a.Name)
                     .SingleOrDefaultAsync(cancellationToken) ?? "";
                 break;
-            case CancelSsoForm { ApplicationName: "" } cancel when cancel.ClientId.Length > 0:
+            case CancelSsoForm cancel:
                 cancel.ApplicationName = await db.SsoClients.AsNoTracking()
                     .Where(c => c.ClientId == cancel.ClientId && c.AgencyId == agencyId)
                     .Select(c => c.Name)
@@ -81,12 +103,19 @@ public sealed class RequestIssuance(
             SsoAccountProvidedReply r => r.AdministratorAccount,
             _ => null,
         };
+        var domain = (await settings.GetAsync(cancellationToken)).EmailDomain;
+        if (account is not null && !account.EndsWith($"@{domain}", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestRuleException($"Tài khoản quản trị phải thuộc tên miền {domain}.");
+        }
+
         if (account is not null && await users.FindByNameAsync(account.ToLowerInvariant()) is not null)
         {
             throw new RequestRuleException($"Tài khoản {account} đã có; chọn tên đăng nhập khác.");
         }
 
-        await CheckRequestAsync(request.AgencyId, FormContent.FromJson(request.FormJson), cancellationToken);
+        await CheckRequestAsync(request.Id, request.AgencyId, FormContent.FromJson(request.FormJson),
+            cancellationToken);
     }
 
     /// <summary>Performs the effects of an approved reply; returns what it created or revoked.</summary>

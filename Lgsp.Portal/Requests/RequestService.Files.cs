@@ -24,6 +24,11 @@ public sealed partial class RequestService
                 $"Chỉ đính kèm được tệp {string.Join(", ", AttachmentExtensions)}.");
         }
 
+        if (await db.RequestAttachments.CountAsync(a => a.RequestId == id, cancellationToken) >= MaxAttachments)
+        {
+            throw new RequestRuleException($"Mỗi hồ sơ đính kèm tối đa {MaxAttachments} tệp.");
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -35,6 +40,11 @@ public sealed partial class RequestService
             }
 
             buffer.Write(chunk, 0, read);
+        }
+
+        if (!AttachmentSignatures.Matches(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            throw new RequestRuleException($"Nội dung tệp {name} không đúng định dạng {extension}.");
         }
 
         var attachment = new RequestAttachment
@@ -51,6 +61,18 @@ public sealed partial class RequestService
         db.RequestAttachments.Add(attachment);
         await audit.AddAsync(AuditActions.AttachmentAdded, id.ToString(), $"{name} ({attachment.Size} byte)",
             cancellationToken);
+        return await SaveAsync(request, cancellationToken);
+    }
+
+    /// <summary>Removes a file from a draft or a request returned for completion.</summary>
+    public async Task<Guid> RemoveAttachmentAsync(Guid id, Guid version, Guid fileId, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireEditable(me, request, FormContent.FromJson(request.FormJson));
+        var file = await db.RequestAttachments.SingleOrDefaultAsync(a => a.Id == fileId && a.RequestId == id,
+            cancellationToken) ?? throw new RequestNotFoundException();
+        db.RequestAttachments.Remove(file);
+        await audit.AddAsync(AuditActions.AttachmentRemoved, id.ToString(), file.FileName, cancellationToken);
         return await SaveAsync(request, cancellationToken);
     }
 

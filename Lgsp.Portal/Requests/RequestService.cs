@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lgsp.Directory;
 using Lgsp.Forms.Calendar;
 using Lgsp.Forms.Catalog;
@@ -28,6 +29,9 @@ public sealed partial class RequestService(
 {
     /// <summary>The largest file an agency can attach.</summary>
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;
+
+    /// <summary>The most files one request carries.</summary>
+    public const int MaxAttachments = 20;
 
     private static readonly string[] AttachmentExtensions =
         [".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".zip", ".png", ".jpg", ".jpeg", ".txt", ".xml", ".json"];
@@ -105,6 +109,8 @@ public sealed partial class RequestService(
             request.ReplyDate,
             request.MinutesNumber,
             request.Outcome,
+            OutcomeLabel(request.Kind),
+            await RevokedAsync(request, cancellationToken),
             actions,
             parties.Contains(WorkflowParty.Agency) && IsEditable(request.Status),
             parties.Contains(WorkflowParty.Agency),
@@ -178,8 +184,14 @@ public sealed partial class RequestService(
         RequireEditable(me, request, form);
         form.Normalize();
         await issuance.CompleteRequestAsync(request.AgencyId, form, cancellationToken);
-        await issuance.CheckRequestAsync(request.AgencyId, form, cancellationToken);
-        var errors = form.Check();
+        await issuance.CheckRequestAsync(request.Id, request.AgencyId, form, cancellationToken);
+        var errors = form.Check().ToList();
+        if (form is AgencyRequestForm { LetterDate: { } dated } && DateOnly.FromDateTime(dated) > VietnamTime.Today(time))
+        {
+            errors.Add(new FieldError(
+                nameof(AgencyRequestForm.LetterDate), "Ngày công văn không được sau ngày hôm nay."));
+        }
+
         if (errors.Count > 0)
         {
             throw new FormInvalidException(errors);
@@ -251,6 +263,21 @@ public sealed partial class RequestService(
         reply.Place = platform.ProvinceName;
         reply.OtherRecipients = $"{platform.ItCentreName} (thực hiện)";
         Prefill(reply, form, details.Summary.AgencyId, platform);
+        if (reply is SsoRegisteredReply sso)
+        {
+            // The sign-on system's addresses rarely change: start from the ones the last SSO reply gave.
+            var last = await db.Requests.AsNoTracking()
+                .Where(r => r.Kind == FormKind.RegisterSso && r.ReplyNumber != null && r.ReplyJson != null)
+                .OrderByDescending(r => r.AnsweredUtc)
+                .Select(r => r.ReplyJson)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (last is not null && FormContent.FromJson(last) is SsoRegisteredReply previous)
+            {
+                sso.SsoSignInUrl = previous.SsoSignInUrl;
+                sso.SsoSignOutUrl = previous.SsoSignOutUrl;
+            }
+        }
+
         return reply;
     }
 
@@ -264,6 +291,10 @@ public sealed partial class RequestService(
             throw new RequestRuleException("Văn bản trả lời không đúng mẫu của hồ sơ này.");
         }
 
+        var form = (AgencyRequestForm)FormContent.FromJson(request.FormJson);
+        reply.AgencyName = form.AgencyName;
+        reply.RequestNumber = form.LetterNumber;
+        reply.RequestDate = form.LetterDate;
         reply.Normalize();
         var errors = reply.Check();
         if (errors.Count > 0)
@@ -354,15 +385,16 @@ public sealed partial class RequestService(
     public async Task<Guid> ScheduleHandoverAsync(
         Guid id, Guid version, HandoverMinutes minutes, CancellationToken cancellationToken)
     {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireMinutesOf(request, minutes);
+        LockMinutes(request, minutes);
         minutes.Normalize();
-        var errors = minutes.Check();
+        var errors = minutes.Check().Concat(await CheckHandoverTimeAsync(request, minutes, cancellationToken)).ToList();
         if (errors.Count > 0)
         {
             throw new FormInvalidException(errors);
         }
 
-        var (me, request) = await LoadForAsync(id, version, cancellationToken);
-        RequireMinutesOf(request, minutes);
         var when = $"{minutes.HandoverTime:hh\\:mm} ngày {minutes.HandoverDate:dd/MM/yyyy} tại {minutes.HandoverPlace}";
         await MoveAsync(me, request, RequestAction.ScheduleHandover, when, cancellationToken);
         request.MinutesJson = minutes.ToJson();
@@ -373,16 +405,24 @@ public sealed partial class RequestService(
     public async Task<Guid> RecordHandoverAsync(
         Guid id, Guid version, HandoverMinutes minutes, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        RequireMinutesOf(request, minutes);
+        LockMinutes(request, minutes);
         minutes.Normalize();
-        var errors = minutes.CheckRecorded();
+        var errors = minutes.CheckRecorded().Concat(await CheckHandoverTimeAsync(request, minutes, cancellationToken))
+            .ToList();
+        if (minutes.HandoverDate is { } held && DateOnly.FromDateTime(held) > VietnamTime.Today(time))
+        {
+            errors.Add(new FieldError(
+                nameof(minutes.HandoverDate), "Chưa đến ngày bàn giao đã hẹn; chưa ghi nhận được."));
+        }
+
         if (errors.Count > 0)
         {
             throw new FormInvalidException(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (me, request) = await LoadForAsync(id, version, cancellationToken);
-        RequireMinutesOf(request, minutes);
         var platform = await settings.GetAsync(cancellationToken);
         var today = VietnamTime.Today(time);
         var number = await issuance.NumberAsync(DocumentIssuers.ItCentre, today.Year, cancellationToken);
@@ -471,6 +511,26 @@ public sealed partial class RequestService(
             Comment = comment,
         };
 
+    private static string OutcomeLabel(FormKind kind) => kind switch
+    {
+        FormKind.RegisterApplication => "Mã khóa truy cập (access key id)",
+        FormKind.CancelApplication => "Khóa đã thu hồi",
+        FormKind.RegisterSso => "Mã ứng dụng SSO (client id)",
+        FormKind.CancelSso => "Ứng dụng SSO đã hủy",
+        _ => "Tài khoản quản trị",
+    };
+
+    /// <summary>When what this request granted was later revoked (by a Mẫu 06 or 12), if it was.</summary>
+    private async Task<DateTime?> RevokedAsync(ServiceRequest request, CancellationToken cancellationToken) =>
+        (request.Kind, request.Outcome) switch
+        {
+            (FormKind.RegisterApplication, { } key) => await db.Applications.AsNoTracking()
+                .Where(a => a.AccessKeyId == key).Select(a => a.RevokedUtc).SingleOrDefaultAsync(cancellationToken),
+            (FormKind.RegisterSso, { } client) => await db.SsoClients.AsNoTracking()
+                .Where(c => c.ClientId == client).Select(c => c.RevokedUtc).SingleOrDefaultAsync(cancellationToken),
+            _ => null,
+        };
+
     private static bool IsInternal(RequestStatus status) =>
         status is RequestStatus.ReplyDrafted or RequestStatus.ReplySentBack;
 
@@ -502,6 +562,53 @@ public sealed partial class RequestService(
         {
             throw new RequestRuleException("Biên bản không đúng mẫu của hồ sơ này.");
         }
+    }
+
+    /// <summary>The request's own numbers and names, whatever the page sent.</summary>
+    private static void LockMinutes(ServiceRequest request, HandoverMinutes minutes)
+    {
+        var form = (AgencyRequestForm)FormContent.FromJson(request.FormJson);
+        minutes.ReplyNumber = request.ReplyNumber ?? "";
+        minutes.ReplyDate = request.ReplyDate?.ToDateTime(TimeOnly.MinValue);
+        minutes.AgencyName = form.AgencyName;
+        minutes.RequestNumber = form.LetterNumber;
+        minutes.RequestDate = form.LetterDate;
+    }
+
+    /// <summary>A handover happens on a working day, in office hours, not before the reply that grants it.</summary>
+    private async Task<IEnumerable<FieldError>> CheckHandoverTimeAsync(
+        ServiceRequest request, HandoverMinutes minutes, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        if (minutes.HandoverDate is not { } date || minutes.HandoverTime is not { } at)
+        {
+            return errors;
+        }
+
+        var day = DateOnly.FromDateTime(date);
+        var calendar = await calendars.LoadAsync(day, cancellationToken);
+        var platform = await settings.GetAsync(cancellationToken);
+        if (request.ReplyDate is { } replied && day < replied)
+        {
+            errors.Add(new FieldError(nameof(minutes.HandoverDate),
+                $"Ngày bàn giao không được trước ngày công văn của Sở ({VietnamTime.FormatDate(replied)})."));
+        }
+        else if (!calendar.IsWorkingDay(day))
+        {
+            errors.Add(new FieldError(nameof(minutes.HandoverDate),
+                $"Ngày {VietnamTime.FormatDate(day)} không phải ngày làm việc"
+                + (calendar.Describe(day) is { } why ? $" ({why})." : ".")));
+        }
+
+        var clock = TimeOnly.FromTimeSpan(at);
+        if (clock < platform.OfficeOpens || clock >= platform.OfficeCloses)
+        {
+            var hours = $"{platform.OfficeOpens.ToString("HH:mm", CultureInfo.InvariantCulture)}–"
+                + platform.OfficeCloses.ToString("HH:mm", CultureInfo.InvariantCulture);
+            errors.Add(new FieldError(nameof(minutes.HandoverTime), $"Giờ bàn giao phải trong giờ hành chính ({hours})."));
+        }
+
+        return errors;
     }
 
     private static string SymbolOr(string symbol, string fallback) => symbol.Length > 0 ? symbol : fallback;

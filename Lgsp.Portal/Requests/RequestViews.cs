@@ -49,6 +49,8 @@ public sealed record RequestDetails(
     DateOnly? ReplyDate,
     string? MinutesNumber,
     string? Outcome,
+    string OutcomeLabel,
+    DateTime? OutcomeRevokedUtc,
     IReadOnlyList<RequestAction> Actions,
     bool CanEditForm,
     bool CanRevealSecrets,

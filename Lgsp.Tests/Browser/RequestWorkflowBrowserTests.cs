@@ -14,7 +14,9 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     private const string Specialist = "chuyenvien@bacgiang.gov.vn";
     private const string Director = "giamdoc@bacgiang.gov.vn";
 
-    private readonly PortalFactory _portal = new(kestrel: true);
+    // Monday 07/12/2026, 09:00 in Vietnam: a working day, so the handover can be held and recorded "today".
+    private readonly PortalFactory _portal =
+        new(kestrel: true, clock: new ManualClock(ManualClock.At(2026, 12, 7, 9, 0)));
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -61,14 +63,14 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await specialist.GotoAsync(requestPath);
         await specialist.ClickAsync("#accept-request");
         await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Đã tiếp nhận");
-        await Assertions.Expect(specialist.Locator("#field-ApplicationName").Last)
+        await Assertions.Expect(specialist.Locator("#reply-ApplicationName"))
             .ToHaveValueAsync("Hệ thống quản lý văn bản và điều hành");
         await FillAsync(specialist, new()
         {
             ["SupportName"] = "Nguyễn Thị Hoa",
             ["SupportMobile"] = "0987654321",
             ["SignerName"] = "Trần Văn Minh",
-        }, inside: "#reply-section");
+        }, prefix: "reply");
         await specialist.ClickAsync("#save-reply");
         await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Chờ Giám đốc phê duyệt");
 
@@ -137,7 +139,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
             ["SupportName"] = "Nguyễn Thị Hoa",
             ["SupportMobile"] = "0987654321",
             ["SignerName"] = "Trần Văn Minh",
-        }, inside: "#reply-section");
+        }, prefix: "reply");
         await specialist.ClickAsync("#save-reply");
         await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Chờ Giám đốc phê duyệt");
 
@@ -149,17 +151,17 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await specialist.ReloadAsync();
         await FillAsync(specialist, new()
         {
-            ["HandoverDate"] = "08/12/2026",
-            ["HandoverTime"] = "09:30",
+            ["HandoverDate"] = "07/12/2026",
+            ["HandoverTime"] = "14:30",
             ["PartyAName"] = "Phạm Văn Nam",
             ["PartyAPosition"] = "Phó Giám đốc Trung tâm",
-        }, inside: "#minutes-section");
+        }, prefix: "minutes");
         await specialist.ClickAsync("#schedule-handover");
         await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Đã hẹn bàn giao");
         await specialist.ClickAsync("#record-handover");
         await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Hoàn thành");
         await Assertions.Expect(specialist.Locator("#minutes-section")).ToContainTextAsync("số 01/BB-CNTT&TT");
-        await Assertions.Expect(specialist.Locator("#request-timeline")).ToContainTextAsync("09:30 ngày 08/12/2026");
+        await Assertions.Expect(specialist.Locator("#request-timeline")).ToContainTextAsync("14:30 ngày 07/12/2026");
 
         await officer.ReloadAsync();
         var account = (await officer.Locator("#request-outcome").TextContentAsync())!.Trim();
@@ -247,17 +249,17 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     {
         await specialist.GotoAsync(requestPath);
         await specialist.ClickAsync("#accept-request");
-        await FillAsync(specialist, new() { ["SignerName"] = "Trần Văn Minh" }, inside: "#reply-section");
-        if (await specialist.Locator("#reply-section #field-SupportName").CountAsync() > 0)
+        await FillAsync(specialist, new() { ["SignerName"] = "Trần Văn Minh" }, prefix: "reply");
+        if (await specialist.Locator("#reply-SupportName").CountAsync() > 0)
         {
             await FillAsync(specialist, new()
             {
                 ["SupportName"] = "Nguyễn Thị Hoa",
                 ["SupportMobile"] = "0987654321",
-            }, inside: "#reply-section");
+            }, prefix: "reply");
         }
 
-        await FillAsync(specialist, replyFields, inside: "#reply-section");
+        await FillAsync(specialist, replyFields, prefix: "reply");
         await specialist.ClickAsync("#save-reply");
         await Assertions.Expect(specialist.Locator("#request-status")).ToHaveTextAsync("Chờ Giám đốc phê duyệt");
         await director.GotoAsync(requestPath);
@@ -278,11 +280,11 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         return page;
     }
 
-    private static async Task FillAsync(IPage page, Dictionary<string, string> fields, string inside = "body")
+    private static async Task FillAsync(IPage page, Dictionary<string, string> fields, string prefix = "field")
     {
         foreach (var (name, value) in fields)
         {
-            var field = page.Locator(inside).Locator($"#field-{name}");
+            var field = page.Locator($"#{prefix}-{name}");
             await field.FillAsync(value);
             await field.BlurAsync();
         }

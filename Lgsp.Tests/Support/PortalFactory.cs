@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lgsp.Tests.Support;
@@ -22,13 +23,16 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Quantri-2026-Lgsp";
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly TimeProvider? _clock;
 
     public PortalFactory(
         string? dataDirectory = null,
         bool kestrel = false,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null,
+        TimeProvider? clock = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
+        _clock = clock;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lgsp-test-" + Guid.NewGuid().ToString("N"));
         if (kestrel)
         {
@@ -59,6 +63,11 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         }
     }
 

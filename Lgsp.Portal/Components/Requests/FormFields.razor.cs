@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Lgsp.Forms.Content;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Lgsp.Portal.Components.Requests;
 
@@ -18,10 +19,22 @@ public enum FieldKind
 }
 
 /// <summary>One field of a form as the editor shows it, read from the model's attributes.</summary>
-public sealed record FormField(PropertyInfo Property, string Label, string Group, FieldKind Kind, string? Hint)
+/// <param name="Locked">Filled by the portal from the request or the register, never by hand.</param>
+public sealed record FormField(
+    PropertyInfo Property,
+    string Label,
+    string Group,
+    FieldKind Kind,
+    string? Hint,
+    string? Help,
+    bool Required,
+    bool Locked)
 {
-    /// <summary>The input's element id, for labels and tests: <c>field-PropertyName</c>.</summary>
-    public string Id => $"field-{Property.Name}";
+    /// <summary>The label with a star on a required field.</summary>
+    public string Caption => Required && !Locked ? $"{Label} *" : Label;
+
+    /// <summary>The longest text the field takes.</summary>
+    public int MaxLength => FormContent.MaxLength(Property);
 
     public object? Get(object model) => Property.GetValue(model);
 
@@ -43,7 +56,11 @@ public sealed record FormField(PropertyInfo Property, string Label, string Group
             : p.PropertyType == typeof(bool) ? FieldKind.Flag
             : multiLine ? FieldKind.MultiLine
             : FieldKind.Text;
-        return new FormField(p, display.GetName() ?? p.Name, display.GetGroupName() ?? "", kind, hint);
+        var required = p.GetCustomAttribute<RequiredTextAttribute>() is not null
+            || p.GetCustomAttribute<RequiredAttribute>() is not null;
+        var locked = p.GetCustomAttribute<EditableAttribute>()?.AllowEdit == false;
+        return new FormField(p, display.GetName() ?? p.Name, display.GetGroupName() ?? "", kind, hint,
+            display.GetDescription(), required, locked);
     })];
 }
 
@@ -72,6 +89,13 @@ public sealed partial class FormFields
     public IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> Choices { get; set; } =
         new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>();
 
+    /// <summary>
+    /// What the inputs' ids start with (<c>field</c>, then <c>-PropertyName</c>), so that two forms on one page
+    /// (a request and its reply) keep their ids apart.
+    /// </summary>
+    [Parameter]
+    public string IdPrefix { get; set; } = "field";
+
     /// <summary>Fields to leave out, by property name.</summary>
     [Parameter]
     public IReadOnlyCollection<string> Hidden { get; set; } = [];
@@ -80,6 +104,12 @@ public sealed partial class FormFields
         _fields = [.. FormField.Of(Model.GetType()).Where(f => !Hidden.Contains(f.Property.Name))];
 
     private readonly Dictionary<string, object> _accessors = [];
+
+    private string IdOf(FormField field) => $"{IdPrefix}-{field.Property.Name}";
+
+    private bool Locked(FormField field) => ReadOnly || field.Locked;
+
+    private Variant VariantOf(FormField field) => Locked(field) ? Variant.Filled : Variant.Outlined;
     private object? _accessorsOf;
 
     private Expression<Func<string>> TextFor(FormField field) => Accessor<string>(field);

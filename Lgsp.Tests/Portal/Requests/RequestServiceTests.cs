@@ -24,7 +24,11 @@ public sealed class RequestServiceTests : IAsyncLifetime
     private const string Specialist = "chuyenvien@bacgiang.gov.vn";
     private const string Director = "giamdoc@bacgiang.gov.vn";
 
-    private readonly PortalFactory _portal = new();
+    // Monday 07/12/2026, 09:00 in Vietnam: a working day, so handovers can be held "today".
+    private readonly ManualClock _clock = new(ManualClock.At(2026, 12, 7, 9, 0));
+    private readonly PortalFactory _portal;
+
+    public RequestServiceTests() => _portal = new PortalFactory(clock: _clock);
 
     public async Task InitializeAsync()
     {
@@ -101,19 +105,25 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var minutes = await AsAsync(Specialist, s => s.MinutesDraftAsync(id, default));
         minutes.HandoverDate = new DateTime(2026, 12, 8);
         minutes.HandoverTime = new TimeSpan(9, 30, 0);
+        minutes.ReplyNumber = "99/GIA-MAO";
         var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
         version = await AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default));
+        var early = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default)));
+        _clock.Now = ManualClock.At(2026, 12, 8, 10, 0);
         var incomplete = await Assert.ThrowsAsync<FormInvalidException>(() =>
             AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default)));
         minutes.PartyAName = "Phạm Văn Nam";
         minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
         await AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default));
 
+        Assert.Contains(early.Errors, e => e.Message.StartsWith("Chưa đến ngày bàn giao", StringComparison.Ordinal));
         Assert.Contains(incomplete.Errors, e => e.Field == "PartyAName");
         Assert.Equal($"{Agency.ToLowerInvariant()}@bacgiang.gov.vn", account);
         var details = await AsAsync(Officer, s => s.GetAsync(id, default));
         Assert.Equal(RequestStatus.Completed, details.Summary.Status);
         Assert.Equal("01/BB-CNTT&TT", details.MinutesNumber);
+        Assert.Equal("01/STTTT-CNTT&TT", details.Minutes!.ReplyNumber);
         await using var scope = _portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var created = await users.FindByNameAsync(account);
@@ -128,7 +138,7 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var id = await SubmittedAsync(FormsFor.Grounded(new RequestSsoAccountForm()));
         await IssueAsync(id);
         var minutes = await AsAsync(Specialist, s => s.MinutesDraftAsync(id, default));
-        minutes.HandoverDate = new DateTime(2026, 12, 9);
+        minutes.HandoverDate = new DateTime(2026, 12, 7);
         minutes.HandoverTime = new TimeSpan(14, 0, 0);
         minutes.PartyAName = "Phạm Văn Nam";
         minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
@@ -143,6 +153,50 @@ public sealed class RequestServiceTests : IAsyncLifetime
         Assert.Equal($"sso.{Agency.ToLowerInvariant()}@bacgiang.gov.vn", details.Outcome);
         Assert.Equal(RequestStatus.Completed, details.Summary.Status);
         Assert.Equal("Mật khẩu dùng một lần của tài khoản quản trị", Assert.Single(details.Secrets).Label);
+    }
+
+    [Fact]
+    public async Task Handover_OnAWeekendOrOutsideOfficeHours_IsRefused()
+    {
+        var id = await SubmittedAsync(FormsFor.Grounded(new RequestLgspAccountForm()));
+        await IssueAsync(id);
+        var minutes = await AsAsync(Specialist, s => s.MinutesDraftAsync(id, default));
+        minutes.HandoverDate = new DateTime(2026, 12, 12);
+        minutes.HandoverTime = new TimeSpan(20, 0, 0);
+        var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+
+        var refused = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default)));
+
+        Assert.Contains(refused.Errors, e => e.Field == "HandoverDate" && e.Message.Contains("không phải ngày làm việc",
+            StringComparison.Ordinal));
+        Assert.Contains(refused.Errors, e => e.Field == "HandoverTime");
+        Assert.Equal(RequestStatus.Issued, (await AsAsync(Specialist, s => s.GetAsync(id, default))).Summary.Status);
+    }
+
+    [Fact]
+    public async Task SecondCancellationOfTheSameKey_IsRefusedWhileTheFirstIsOpen()
+    {
+        var registration = await SubmittedAsync(FormsFor.Registration());
+        await IssueAsync(registration);
+        var accessKeyId = (await AsAsync(Officer, s => s.GetAsync(registration, default))).Outcome!;
+        await SubmittedAsync(FormsFor.Cancellation(accessKeyId));
+
+        var refused = await Assert.ThrowsAsync<RequestRuleException>(() =>
+            SubmittedAsync(FormsFor.Cancellation(accessKeyId)));
+
+        Assert.Contains("đang được xử lý", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountOutsideTheProvinceDomain_IsRefusedInTheDraft()
+    {
+        var id = await SubmittedAsync(FormsFor.Grounded(new RequestSsoAccountForm()));
+
+        var refused = await Assert.ThrowsAsync<RequestRuleException>(() => DraftedAsync(id,
+            reply => ((SsoAccountProvidedReply)reply).AdministratorAccount = "quantri.sso@gmail.com"));
+
+        Assert.Contains("bacgiang.gov.vn", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,13 +112,29 @@ public sealed partial class RequestPage
             "Đã ghi nhận bàn giao.")
         : Invalid();
 
-    private async Task UploadAsync(IBrowserFile file)
+    private async Task UploadAsync(IBrowserFile? file)
     {
-        await using var stream = file.OpenReadStream(RequestService.MaxAttachmentBytes + 1);
-        await RunAsync(
-            v => Requests.AttachAsync(Id, v, file.Name, file.ContentType, stream, CancellationToken.None),
-            $"Đã đính kèm {file.Name}.");
+        if (file is null)
+        {
+            return;
+        }
+
+        if (file.Size > RequestService.MaxAttachmentBytes)
+        {
+            _message = null;
+            _error = $"Tệp {file.Name} lớn hơn {RequestService.MaxAttachmentBytes / 1024 / 1024} MB; chưa đính kèm.";
+            return;
+        }
+
+        await RunAsync(async v =>
+        {
+            await using var stream = file.OpenReadStream(RequestService.MaxAttachmentBytes);
+            return await Requests.AttachAsync(Id, v, file.Name, file.ContentType, stream, CancellationToken.None);
+        }, $"Đã đính kèm {file.Name}.");
     }
+
+    private Task RemoveAttachmentAsync(Guid fileId) => RunAsync(
+        v => Requests.RemoveAttachmentAsync(Id, v, fileId, CancellationToken.None), "Đã gỡ tệp đính kèm.");
 
     private async Task RevealAsync(Guid secretId)
     {
@@ -131,6 +147,7 @@ public sealed partial class RequestPage
         catch (PortalRuleException exception)
         {
             _error = exception.Message;
+            await LoadAsync();
         }
     }
 
