@@ -4,6 +4,7 @@ using Lgsp.Portal.Audit;
 using Lgsp.Portal.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 
 namespace Lgsp.Portal.Components.Pages.Requests;
 
@@ -37,6 +38,9 @@ public sealed partial class RequestPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     private bool HasStaffDecision => Can(RequestAction.Accept) || Can(RequestAction.ReturnForCompletion)
         || Can(RequestAction.Approve) || Can(RequestAction.SendBack);
@@ -81,8 +85,18 @@ public sealed partial class RequestPage
         ? RunAsync(v => Requests.SubmitAsync(Id, v, _form!, CancellationToken.None), "Đã gửi hồ sơ đến Sở.")
         : Invalid();
 
-    private Task WithdrawAsync() =>
-        RunAsync(v => Requests.WithdrawAsync(Id, v, CancellationToken.None), "Đã rút hồ sơ.");
+    private async Task WithdrawAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Rút hồ sơ",
+            "Hồ sơ đã rút không được gửi hay xử lý tiếp và không khôi phục được. Rút hồ sơ này?",
+            yesText: "Rút hồ sơ",
+            cancelText: "Không");
+        if (confirmed == true)
+        {
+            await RunAsync(v => Requests.WithdrawAsync(Id, v, CancellationToken.None), "Đã rút hồ sơ.");
+        }
+    }
 
     private Task AcceptAsync() =>
         RunAsync(v => Requests.AcceptAsync(Id, v, CancellationToken.None), "Đã tiếp nhận hồ sơ.");
