@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Lgsp.Forms.Content;
+using Lgsp.Forms.Requests;
 using Lgsp.Portal.Applications;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
-using Lgsp.Forms.Requests;
 using Lgsp.Portal.Identity;
 using Lgsp.Portal.Settings;
 using Microsoft.AspNetCore.DataProtection;
