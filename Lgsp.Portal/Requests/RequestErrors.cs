@@ -16,7 +16,7 @@ public sealed class RequestRuleException(string message) : PortalRuleException(m
 
 /// <summary>The form is incomplete or wrong; each error names its field.</summary>
 public sealed class FormInvalidException(IReadOnlyList<FieldError> errors)
-    : PortalRuleException("Hồ sơ chưa đầy đủ: " + string.Join(" ", errors.Select(e => e.Message)))
+    : PortalRuleException("Thông tin chưa hợp lệ: " + string.Join(" ", errors.Select(e => e.Message)))
 {
     /// <summary>The fields that fail, with their messages.</summary>
     public IReadOnlyList<FieldError> Errors { get; } = errors;

@@ -3,6 +3,7 @@ using Lgsp.Forms.Requests;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lgsp.Portal.Requests;
 
@@ -23,10 +24,12 @@ public sealed class RequestNotices(
     public async Task StageAsync(ServiceRequest request, RequestAction action, string? comment)
     {
         var label = $"{FormCatalog.Get(request.Kind).Label} \"{request.Title}\"";
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == request.AgencyId).Select(a => a.Name)
+            .SingleOrDefaultAsync() ?? request.AgencyId;
         var (recipients, text) = action switch
         {
             RequestAction.Submit => (await InRoleAsync(Roles.Specialist),
-                $"Hồ sơ {label} của {request.AgencyId} vừa được gửi đến Sở."),
+                $"Hồ sơ {label} của {agency} vừa được gửi đến Sở."),
             RequestAction.ReturnForCompletion => (await AgencyAsync(request),
                 $"Sở yêu cầu bổ sung hồ sơ {label}: {comment}"),
             RequestAction.Accept => (await AgencyAsync(request),

@@ -91,6 +91,8 @@ public sealed partial class RequestService
         return newVersion;
     }
 
+    private static string Hour(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
     private static void RequireMinutesOf(ServiceRequest request, HandoverMinutes minutes)
     {
         if (!RequestWorkflow.HasHandover(request.Kind)
@@ -137,10 +139,11 @@ public sealed partial class RequestService
         }
 
         var clock = TimeOnly.FromTimeSpan(at);
-        if (clock < platform.OfficeOpens || clock >= platform.OfficeCloses)
+        if (clock < platform.OfficeOpens || clock >= platform.OfficeCloses
+            || (clock >= platform.LunchStarts && clock < platform.LunchEnds))
         {
-            var hours = $"{platform.OfficeOpens.ToString("HH:mm", CultureInfo.InvariantCulture)}–"
-                + platform.OfficeCloses.ToString("HH:mm", CultureInfo.InvariantCulture);
+            var hours = $"{Hour(platform.OfficeOpens)}–{Hour(platform.LunchStarts)}, "
+                + $"{Hour(platform.LunchEnds)}–{Hour(platform.OfficeCloses)}";
             errors.Add(new FieldError(nameof(minutes.HandoverTime), $"Giờ bàn giao phải trong giờ hành chính ({hours})."));
         }
 

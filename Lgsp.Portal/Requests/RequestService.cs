@@ -61,7 +61,7 @@ public sealed partial class RequestService(
         var names = await AgencyNamesAsync(requests.Select(r => r.AgencyId), cancellationToken);
         var today = VietnamTime.Today(time);
         var calendar = await calendars.LoadAsync(today, cancellationToken);
-        return [.. RequestSummary.ByUrgency(requests.Select(r => Summarize(r, names, calendar, today)))];
+        return [.. RequestSummary.ByUrgency(requests.Select(r => Summarize(r, names, calendar, today, me.IsStaff)))];
     }
 
     /// <summary>One request with all its page shows; <see cref="RequestNotFoundException"/> for others'.</summary>
@@ -99,7 +99,7 @@ public sealed partial class RequestService(
         var internalView = me.IsStaff;
         var replyVisible = request.ReplyJson is not null && (internalView || request.ReplyNumber is not null);
         return new RequestDetails(
-            Summarize(request, names, calendar, today),
+            Summarize(request, names, calendar, today, internalView),
             request.Version,
             FormContent.FromJson(request.FormJson),
             replyVisible ? (DepartmentReply)FormContent.FromJson(request.ReplyJson!) : null,
@@ -114,8 +114,8 @@ public sealed partial class RequestService(
             parties.Contains(WorkflowParty.Agency) && IsEditable(request.Status),
             parties.Contains(WorkflowParty.Agency),
             [.. request.Events.OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id)
-                .Select(e => new TimelineStep(e.OccurredUtc, e.ActorName, e.Label, e.StatusAfter,
-                    internalView || !IsInternal(e.StatusAfter) ? e.Comment : null))],
+                .Where(e => internalView || !IsInternal(e.StatusAfter))
+                .Select(e => new TimelineStep(e.OccurredUtc, e.ActorName, e.Label, e.StatusAfter, e.Comment))],
             attachments,
             secrets);
     }
@@ -447,8 +447,12 @@ public sealed partial class RequestService(
             _ => null,
         };
 
+    /// <summary>
+    /// The Department's own steps between accepting a request and issuing the answer: drafts, send-backs, the
+    /// approval. An agency sees its request as accepted until the answer is issued.
+    /// </summary>
     private static bool IsInternal(RequestStatus status) =>
-        status is RequestStatus.ReplyDrafted or RequestStatus.ReplySentBack;
+        status is RequestStatus.ReplyDrafted or RequestStatus.ReplySentBack or RequestStatus.Approved;
 
     private static bool IsEditable(RequestStatus status) =>
         status is RequestStatus.Draft or RequestStatus.ReturnedForCompletion;
@@ -496,7 +500,11 @@ public sealed partial class RequestService(
     }
 
     private static RequestSummary Summarize(
-        ServiceRequest request, Dictionary<string, string> names, WorkingCalendar calendar, DateOnly today)
+        ServiceRequest request,
+        Dictionary<string, string> names,
+        WorkingCalendar calendar,
+        DateOnly today,
+        bool internalView)
     {
         var (due, left, overdue, text) = DeadlineText.For(request, calendar, today);
         return new RequestSummary(
@@ -505,7 +513,7 @@ public sealed partial class RequestService(
             request.Title,
             request.AgencyId,
             names.GetValueOrDefault(request.AgencyId, request.AgencyId),
-            request.Status,
+            internalView || !IsInternal(request.Status) ? request.Status : RequestStatus.Accepted,
             request.SubmittedUtc,
             due,
             left,

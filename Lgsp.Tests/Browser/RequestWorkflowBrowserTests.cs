@@ -55,6 +55,14 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
             ["SignerTitle"] = "Giám đốc",
             ["SignerName"] = "Lê Văn Cường",
         });
+        await officer.SetInputFilesAsync(".attachment-input", new FilePayload
+        {
+            Name = "mo-ta-ky-thuat.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.7 mô tả kỹ thuật"u8.ToArray(),
+        });
+        await Assertions.Expect(officer.Locator("#request-attachments")).ToContainTextAsync("mo-ta-ky-thuat.pdf");
+        await Assertions.Expect(officer.Locator("#field-LetterNumber")).ToHaveValueAsync("125/SYT-VP");
         await officer.ClickAsync("#submit-request");
         await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("Đã gửi, chờ tiếp nhận");
         await Assertions.Expect(officer.Locator("#request-deadline")).ToContainTextAsync("Hạn trả lời");

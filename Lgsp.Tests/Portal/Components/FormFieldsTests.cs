@@ -53,6 +53,20 @@ public sealed class FormFieldsTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void RsaWithoutKeyAndAWrongPhone_AreBothShownAtOnce()
+    {
+        var model = Tests.Forms.FormContentTests.Filled();
+        model.SignatureAlgorithm = "rsa-sha256";
+        model.ContactPhone = "abc-12";
+        var form = RenderEditor(model, _ => { });
+
+        form.Find("form").Submit();
+
+        Assert.Contains("không đúng dạng số điện thoại Việt Nam", form.Markup, StringComparison.Ordinal);
+        Assert.Contains("dán khóa công khai RSA", form.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FilledRegistration_IsValid_AndFieldsFollowTheTemplatesOrder()
     {
         var model = Tests.Forms.FormContentTests.Filled();
@@ -76,7 +90,7 @@ public sealed class FormFieldsTests : BunitContext, IAsyncLifetime
             .Add(p => p.OnInvalidSubmit, _ => submitted(false))
             .Add(p => p.ChildContent, (RenderFragment<EditContext>)(_ => builder =>
             {
-                builder.OpenComponent<DataAnnotationsValidator>(0);
+                builder.OpenComponent<FormContentValidator>(0);
                 builder.CloseComponent();
                 builder.OpenComponent<FormFields>(1);
                 builder.AddAttribute(2, nameof(FormFields.Model), model);

@@ -171,6 +171,11 @@ public sealed class RequestServiceTests : IAsyncLifetime
         Assert.Contains(refused.Errors, e => e.Field == "HandoverDate" && e.Message.Contains("không phải ngày làm việc",
             StringComparison.Ordinal));
         Assert.Contains(refused.Errors, e => e.Field == "HandoverTime");
+        minutes.HandoverDate = new DateTime(2026, 12, 8);
+        minutes.HandoverTime = new TimeSpan(12, 0, 0);
+        var lunch = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default)));
+        Assert.Equal("HandoverTime", Assert.Single(lunch.Errors).Field);
         Assert.Equal(RequestStatus.Issued, (await AsAsync(Specialist, s => s.GetAsync(id, default))).Summary.Status);
     }
 
@@ -310,7 +315,11 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var staffView = await AsAsync(Specialist, s => s.GetAsync(id, default));
 
         Assert.Null(agencyView.Reply);
+        Assert.Equal(RequestStatus.Accepted, agencyView.Summary.Status);
+        Assert.DoesNotContain(agencyView.Timeline, step => step.StatusAfter is RequestStatus.ReplyDrafted
+            or RequestStatus.ReplySentBack);
         Assert.DoesNotContain(agencyView.Timeline, step => step.Comment == "Sửa lại đầu mối hỗ trợ");
+        Assert.Equal(RequestStatus.ReplySentBack, staffView.Summary.Status);
         Assert.NotNull(staffView.Reply);
         Assert.Contains(staffView.Timeline, step => step.Comment == "Sửa lại đầu mối hỗ trợ");
         Assert.Contains(RequestAction.DraftReply, staffView.Actions);

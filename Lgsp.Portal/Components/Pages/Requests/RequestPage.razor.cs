@@ -49,7 +49,20 @@ public sealed partial class RequestPage
 
     private bool Can(RequestAction action) => _details?.Actions.Contains(action) == true;
 
-    private async Task LoadAsync()
+    // A cancellation's application name comes from the register once saved; an empty locked box looks broken.
+    private IReadOnlyCollection<string> HiddenFormFields => _details?.CanEditForm == true
+        && _form is CancelApplicationForm or CancelSsoForm
+            ? [nameof(CancelApplicationForm.ApplicationName)]
+            : [];
+
+    // The refusal fields say nothing on a reply that grants the request and can no longer change.
+    private IReadOnlyCollection<string> HiddenReplyFields =>
+        _reply is { Refused: false } && !Can(RequestAction.DraftReply)
+        ? [nameof(DepartmentReply.Refused), nameof(DepartmentReply.RefusalReason)]
+        : [];
+
+    /// <summary>Reads the request again; with <paramref name="keepEdits"/>, what the person typed stays on screen.</summary>
+    private async Task LoadAsync(bool keepEdits = false)
     {
         try
         {
@@ -60,6 +73,11 @@ public sealed partial class RequestPage
             // Another agency's request and a request that does not exist look the same: 404, never 403.
             _notFound = true;
             Navigation.NotFound();
+            return;
+        }
+
+        if (keepEdits && _form is not null && _details.CanEditForm)
+        {
             return;
         }
 
@@ -144,11 +162,13 @@ public sealed partial class RequestPage
         {
             await using var stream = file.OpenReadStream(RequestService.MaxAttachmentBytes);
             return await Requests.AttachAsync(Id, v, file.Name, file.ContentType, stream, CancellationToken.None);
-        }, $"Đã đính kèm {file.Name}.");
+        }, $"Đã đính kèm {file.Name}.", keepEdits: true);
     }
 
     private Task RemoveAttachmentAsync(Guid fileId) => RunAsync(
-        v => Requests.RemoveAttachmentAsync(Id, v, fileId, CancellationToken.None), "Đã gỡ tệp đính kèm.");
+        v => Requests.RemoveAttachmentAsync(Id, v, fileId, CancellationToken.None),
+        "Đã gỡ tệp đính kèm.",
+        keepEdits: true);
 
     private async Task RevealAsync(Guid secretId)
     {
@@ -172,35 +192,35 @@ public sealed partial class RequestPage
         return Task.CompletedTask;
     }
 
-    private async Task RunAsync(Func<Guid, Task<Guid>> action, string done)
+    private async Task RunAsync(Func<Guid, Task<Guid>> action, string done, bool keepEdits = false)
     {
         _error = null;
         _message = null;
+        // A refused step changes nothing on the server, so nothing is reloaded: what the person typed stays beside
+        // the message. After a change that is not the form itself (a file), the typed form is kept too.
         try
         {
             await action(_details!.Version);
-            _comment = null;
-            _message = done;
-        }
-        catch (FormInvalidException invalid)
-        {
-            _error = invalid.Message;
-            return;
         }
         catch (PortalRuleException exception)
         {
             _error = exception.Message;
+            return;
         }
         catch (IllegalTransitionException exception)
         {
             _error = exception.Message;
+            return;
         }
         catch (IOException)
         {
             _error = $"Tệp lớn hơn {RequestService.MaxAttachmentBytes / 1024 / 1024} MB "
                 + "hoặc tải lên bị gián đoạn.";
+            return;
         }
 
-        await LoadAsync();
+        _comment = null;
+        _message = done;
+        await LoadAsync(keepEdits);
     }
 }
