@@ -39,11 +39,16 @@ public sealed class DeadlineReminders(
             .ToListAsync(cancellationToken);
         var specialists = await users.GetUsersInRoleAsync(Roles.Specialist);
         var directors = await users.GetUsersInRoleAsync(Roles.Director);
+        var agencyIds = open.Select(r => r.AgencyId).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking()
+            .Where(a => agencyIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var created = 0;
         foreach (var request in open)
         {
             var deadline = new Deadline(request.ClockStart!.Value, request.DueDate!.Value);
-            var label = $"{FormCatalog.Get(request.Kind).Label} \"{request.Title}\" của {request.AgencyId}";
+            var agency = agencies.GetValueOrDefault(request.AgencyId, request.AgencyId);
+            var label = $"{FormCatalog.Get(request.Kind).Label} \"{request.Title}\" của {agency}";
             var due = VietnamTime.FormatDate(deadline.Due);
             if (deadline.IsOverdue(today))
             {

@@ -109,6 +109,8 @@ public sealed partial class FormFields
 
     private bool Locked(FormField field) => ReadOnly || field.Locked;
 
+    private string CaptionOf(FormField field) => ReadOnly ? field.Label : field.Caption;
+
     private Variant VariantOf(FormField field) => Locked(field) ? Variant.Filled : Variant.Outlined;
     private object? _accessorsOf;
 
