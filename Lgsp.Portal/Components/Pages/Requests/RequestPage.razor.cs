@@ -4,6 +4,7 @@ using Lgsp.Portal.Audit;
 using Lgsp.Portal.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 
 namespace Lgsp.Portal.Components.Pages.Requests;
@@ -48,6 +49,29 @@ public sealed partial class RequestPage
     protected override async Task OnParametersSetAsync() => await LoadAsync();
 
     private bool Can(RequestAction action) => _details?.Actions.Contains(action) == true;
+
+    // Typed but not saved: leaving the page (a link, a reload, closing the tab) asks first.
+    private bool HasUnsavedEdits => (_details?.CanEditForm == true && _formContext?.IsModified() == true)
+        || (Can(RequestAction.DraftReply) && _replyContext?.IsModified() == true)
+        || (Can(RequestAction.ScheduleHandover) && _minutesContext?.IsModified() == true);
+
+    private async Task ConfirmLeaveAsync(LocationChangingContext navigation)
+    {
+        if (!HasUnsavedEdits)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Chưa lưu",
+            "Những gì bạn vừa nhập chưa được lưu. Rời trang này?",
+            yesText: "Rời trang",
+            cancelText: "Ở lại");
+        if (leave != true)
+        {
+            navigation.PreventNavigation();
+        }
+    }
 
     // A cancellation's application name comes from the register once saved; an empty locked box looks broken.
     private IReadOnlyCollection<string> HiddenFormFields => _details?.CanEditForm == true
