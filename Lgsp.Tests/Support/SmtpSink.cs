@@ -65,7 +65,11 @@ internal sealed class SmtpSink : IAsyncDisposable
         using var _ = client;
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false))
+        {
+            NewLine = "\r\n",
+            AutoFlush = true,
+        };
         await writer.WriteLineAsync("220 localhost SMTP sink");
         var to = new List<string>();
         while (await reader.ReadLineAsync() is { } line)

@@ -85,7 +85,7 @@ public sealed partial class RequestPage
         ? [nameof(DepartmentReply.Refused), nameof(DepartmentReply.RefusalReason)]
         : [];
 
-    /// <summary>Reads the request again; with <paramref name="keepEdits"/>, what the person typed stays on screen.</summary>
+    /// <summary>Reads the request again; with <paramref name="keepEdits"/>, what was typed stays on screen.</summary>
     private async Task LoadAsync(bool keepEdits = false)
     {
         try
