@@ -117,13 +117,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Mau03_ReplyCreatesTheAccount_HandoverIsScheduledAndRecorded()
     {
-        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
-        await _portal.CreateUserAsync(Specialist, Roles.Specialist);
-        await _portal.CreateUserAsync(Director, Roles.Director);
-
-        var officer = await SignInAsync(Officer, password);
-        var specialist = await SignInAsync(Specialist, "Matkhau-Thu-2026");
-        var director = await SignInAsync(Director, "Matkhau-Thu-2026");
+        var (officer, specialist, director) = await SignInEveryoneAsync();
 
         var requestPath = await FileAsync(officer, "03", new()
         {
@@ -164,12 +158,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Mau08ThenMau12_TheSsoClientIsRegisteredThenCancelledByChoosingIt()
     {
-        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
-        await _portal.CreateUserAsync(Specialist, Roles.Specialist);
-        await _portal.CreateUserAsync(Director, Roles.Director);
-        var officer = await SignInAsync(Officer, password);
-        var specialist = await SignInAsync(Specialist, "Matkhau-Thu-2026");
-        var director = await SignInAsync(Director, "Matkhau-Thu-2026");
+        var (officer, specialist, director) = await SignInEveryoneAsync();
 
         var registration = await FileAsync(officer, "08", new()
         {
@@ -249,6 +238,17 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await director.GotoAsync(requestPath);
         await director.ClickAsync("#approve-reply");
         await Assertions.Expect(director.Locator("#request-status")).ToHaveTextAsync("Đã ban hành");
+    }
+
+    /// <summary>An agency officer, a Specialist and a Director, each signed in in a browser context of their own.</summary>
+    private async Task<(IPage Officer, IPage Specialist, IPage Director)> SignInEveryoneAsync()
+    {
+        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
+        await _portal.CreateUserAsync(Specialist, Roles.Specialist);
+        await _portal.CreateUserAsync(Director, Roles.Director);
+        return (await SignInAsync(Officer, password),
+            await SignInAsync(Specialist, "Matkhau-Thu-2026"),
+            await SignInAsync(Director, "Matkhau-Thu-2026"));
     }
 
     private async Task<IPage> SignInAsync(string email, string password)
