@@ -57,7 +57,7 @@ public abstract class DepartmentReply : FormContent
 public abstract class SupportedReply : DepartmentReply
 {
     /// <summary>Name of the support contact at the IT centre.</summary>
-    [Display(Name = "Đầu mối hỗ trợ kỹ thuật", Order = 300, GroupName = "Hỗ trợ kỹ thuật")]
+    [Display(Name = "Đầu mối hỗ trợ kỹ thuật", Order = 300, GroupName = "Hỗ trợ kỹ thuật"), RequiredUnlessRefused]
     public string SupportName { get; set; } = "";
 
     /// <summary>The contact's landline.</summary>
@@ -65,32 +65,8 @@ public abstract class SupportedReply : DepartmentReply
     public string SupportLandline { get; set; } = "";
 
     /// <summary>The contact's mobile.</summary>
-    [Display(Name = "Điện thoại di động", Order = 320, GroupName = "Hỗ trợ kỹ thuật"), PhoneText]
+    [Display(Name = "Điện thoại di động", Order = 320, GroupName = "Hỗ trợ kỹ thuật"), PhoneText, RequiredUnlessRefused]
     public string SupportMobile { get; set; } = "";
-
-    /// <inheritdoc />
-    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var result in base.Validate(validationContext))
-        {
-            yield return result;
-        }
-
-        if (Refused)
-        {
-            yield break;
-        }
-
-        if (string.IsNullOrWhiteSpace(SupportName))
-        {
-            yield return new ValidationResult("Vui lòng nhập đầu mối hỗ trợ kỹ thuật.", [nameof(SupportName)]);
-        }
-
-        if (string.IsNullOrWhiteSpace(SupportMobile))
-        {
-            yield return new ValidationResult("Vui lòng nhập điện thoại di động.", [nameof(SupportMobile)]);
-        }
-    }
 }
 
 /// <summary>Mẫu 02: the application is registered; issuing it issues the application's keys.</summary>

@@ -22,6 +22,17 @@ public sealed class RequiredTextAttribute : ValidationAttribute
     public override string FormatErrorMessage(string name) => $"Vui lòng nhập {FieldRules.Lower(name)}.";
 }
 
+/// <summary>A field a reply needs when it grants the request, and not when it refuses it.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RequiredUnlessRefusedAttribute : ValidationAttribute
+{
+    /// <inheritdoc />
+    protected override ValidationResult? IsValid(object? value, ValidationContext context) =>
+        context.ObjectInstance is DepartmentReply { Refused: true } || !string.IsNullOrWhiteSpace(value as string)
+            ? ValidationResult.Success
+            : new ValidationResult($"Vui lòng nhập {FieldRules.Lower(context.DisplayName)}.", [context.MemberName!]);
+}
+
 /// <summary>An e-mail address of one mailbox, without a display name.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class EmailTextAttribute : ValidationAttribute

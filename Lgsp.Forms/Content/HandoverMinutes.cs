@@ -44,48 +44,28 @@ public abstract class HandoverMinutes : FormContent
     public string HandoverPlace { get; set; } = "";
 
     /// <summary>Party A's representative.</summary>
-    [Display(Name = "Họ và tên", Order = 100, GroupName = "Bên giao (bên A)")]
+    [Display(Name = "Họ và tên", Order = 100, GroupName = "Bên giao (bên A)"), RequiredText]
     public string PartyAName { get; set; } = "";
 
     /// <summary>Party A's position.</summary>
-    [Display(Name = "Chức vụ công tác", Order = 110, GroupName = "Bên giao (bên A)")]
+    [Display(Name = "Chức vụ công tác", Order = 110, GroupName = "Bên giao (bên A)"), RequiredText]
     public string PartyAPosition { get; set; } = "";
 
     /// <summary>The body party A represents: the IT centre.</summary>
-    [Display(Name = "Đại diện cho", Order = 120, GroupName = "Bên giao (bên A)")]
+    [Display(Name = "Đại diện cho", Order = 120, GroupName = "Bên giao (bên A)"), RequiredText]
     public string PartyABody { get; set; } = "";
 
     /// <summary>Party B's representative.</summary>
-    [Display(Name = "Họ và tên", Order = 200, GroupName = "Bên nhận (bên B)")]
+    [Display(Name = "Họ và tên", Order = 200, GroupName = "Bên nhận (bên B)"), RequiredText]
     public string PartyBName { get; set; } = "";
 
     /// <summary>Party B's position.</summary>
-    [Display(Name = "Chức vụ công tác", Order = 210, GroupName = "Bên nhận (bên B)")]
+    [Display(Name = "Chức vụ công tác", Order = 210, GroupName = "Bên nhận (bên B)"), RequiredText]
     public string PartyBPosition { get; set; } = "";
 
     /// <summary>The body party B represents: the requesting agency.</summary>
-    [Display(Name = "Đại diện cho", Order = 220, GroupName = "Bên nhận (bên B)")]
+    [Display(Name = "Đại diện cho", Order = 220, GroupName = "Bên nhận (bên B)"), RequiredText]
     public string PartyBBody { get; set; } = "";
-
-    /// <summary>What is missing before the handover can be recorded as done: both parties in full.</summary>
-    public IReadOnlyList<FieldError> CheckRecorded()
-    {
-        var missing = new (string Field, string Value, string Label)[]
-        {
-            (nameof(PartyAName), PartyAName, "họ và tên bên giao"),
-            (nameof(PartyAPosition), PartyAPosition, "chức vụ bên giao"),
-            (nameof(PartyABody), PartyABody, "đơn vị bên giao đại diện"),
-            (nameof(PartyBName), PartyBName, "họ và tên bên nhận"),
-            (nameof(PartyBPosition), PartyBPosition, "chức vụ bên nhận"),
-            (nameof(PartyBBody), PartyBBody, "đơn vị bên nhận đại diện"),
-        };
-        return
-        [
-            .. Check(),
-            .. missing.Where(m => string.IsNullOrWhiteSpace(m.Value))
-                .Select(m => new FieldError(m.Field, $"Vui lòng nhập {m.Label}.")),
-        ];
-    }
 }
 
 /// <summary>Mẫu 05: handover of the LGSP administrator account and documents.</summary>

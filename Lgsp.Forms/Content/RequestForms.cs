@@ -27,13 +27,13 @@ public sealed class RegisterApplicationForm : GroundedRequestForm
 
     /// <summary>How the application will sign its requests to the broker.</summary>
     [Display(Name = "Thuật toán ký yêu cầu", Order = 130, Description = "Cách phần mềm của cơ quan ký từng yêu cầu "
-        + "gửi broker. HMAC-SHA256: Sở cấp khóa bí mật (phổ biến nhất); RSA-SHA256: cơ quan tự giữ khóa riêng và "
-        + "dán khóa công khai vào ô dưới.")]
+        + "gửi đến nền tảng. HMAC-SHA256: Sở cấp khóa bí mật (phổ biến nhất); RSA-SHA256: cơ quan tự giữ khóa riêng "
+        + "và dán khóa công khai vào ô dưới.")]
     [RequiredText, UIHint("algorithm")]
     public string SignatureAlgorithm { get; set; } = "hmac-sha256";
 
     /// <summary>The application's RSA public key in PEM, for rsa-sha256 only.</summary>
-    [Display(Name = "Khóa công khai RSA (PEM, chỉ với rsa-sha256)", Order = 140, Description = "Nội dung tệp "
+    [Display(Name = "Khóa công khai RSA (PEM, chỉ với RSA-SHA256)", Order = 140, Description = "Nội dung tệp "
         + "khóa công khai, bắt đầu bằng -----BEGIN PUBLIC KEY-----; để trống nếu dùng HMAC.")]
     [DataType(DataType.MultilineText)]
     public string PublicKeyPem { get; set; } = "";
@@ -49,13 +49,13 @@ public sealed class RegisterApplicationForm : GroundedRequestForm
         else if (SignatureAlgorithm == "rsa-sha256" && !IsRsaPublicKey(PublicKeyPem))
         {
             yield return new ValidationResult(
-                "Với rsa-sha256, dán khóa công khai RSA dạng PEM (-----BEGIN PUBLIC KEY-----), từ 2048 bit.",
+                "Với RSA-SHA256, dán khóa công khai RSA dạng PEM (-----BEGIN PUBLIC KEY-----), từ 2048 bit.",
                 [nameof(PublicKeyPem)]);
         }
         else if (SignatureAlgorithm != "rsa-sha256" && !string.IsNullOrWhiteSpace(PublicKeyPem))
         {
             yield return new ValidationResult(
-                "Khóa công khai chỉ dùng với thuật toán rsa-sha256.", [nameof(PublicKeyPem)]);
+                "Khóa công khai chỉ dùng với thuật toán RSA-SHA256.", [nameof(PublicKeyPem)]);
         }
     }
 

@@ -106,12 +106,16 @@ public sealed class RequestIssuance(
         var domain = (await settings.GetAsync(cancellationToken)).EmailDomain;
         if (account is not null && !account.EndsWith($"@{domain}", StringComparison.OrdinalIgnoreCase))
         {
-            throw new RequestRuleException($"Tài khoản quản trị phải thuộc tên miền {domain}.");
+            throw new FormInvalidException([new FieldError(
+                nameof(LgspAccountProvidedReply.AdministratorAccount),
+                $"Tài khoản quản trị phải thuộc tên miền {domain}.")]);
         }
 
         if (account is not null && await users.FindByNameAsync(account.ToLowerInvariant()) is not null)
         {
-            throw new RequestRuleException($"Tài khoản {account} đã có; chọn tên đăng nhập khác.");
+            throw new FormInvalidException([new FieldError(
+                nameof(LgspAccountProvidedReply.AdministratorAccount),
+                $"Tài khoản {account} đã có; chọn tên đăng nhập khác.")]);
         }
 
         await CheckRequestAsync(request.Id, request.AgencyId, FormContent.FromJson(request.FormJson),

@@ -63,7 +63,7 @@ public sealed partial class RequestService
         RequireMinutesOf(request, minutes);
         LockMinutes(request, minutes);
         minutes.Normalize();
-        var errors = minutes.CheckRecorded().Concat(await CheckHandoverTimeAsync(request, minutes, cancellationToken))
+        var errors = minutes.Check().Concat(await CheckHandoverTimeAsync(request, minutes, cancellationToken))
             .ToList();
         if (minutes.HandoverDate is { } held && DateOnly.FromDateTime(held) > VietnamTime.Today(time))
         {

@@ -55,6 +55,11 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
             ["SignerTitle"] = "Giám đốc",
             ["SignerName"] = "Lê Văn Cường",
         });
+        await officer.ClickAsync("nav a[href='/requests']");
+        await Assertions.Expect(officer.GetByText("Những gì bạn vừa nhập chưa được lưu")).ToBeVisibleAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Ở lại" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#field-ApplicationName"))
+            .ToHaveValueAsync("Hệ thống quản lý văn bản và điều hành");
         await officer.SetInputFilesAsync(".attachment-input", new FilePayload
         {
             Name = "mo-ta-ky-thuat.pdf",

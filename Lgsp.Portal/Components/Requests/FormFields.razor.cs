@@ -57,7 +57,8 @@ public sealed record FormField(
             : multiLine ? FieldKind.MultiLine
             : FieldKind.Text;
         var required = p.GetCustomAttribute<RequiredTextAttribute>() is not null
-            || p.GetCustomAttribute<RequiredAttribute>() is not null;
+            || p.GetCustomAttribute<RequiredAttribute>() is not null
+            || p.GetCustomAttribute<RequiredUnlessRefusedAttribute>() is not null;
         var locked = p.GetCustomAttribute<EditableAttribute>()?.AllowEdit == false;
         return new FormField(p, display.GetName() ?? p.Name, display.GetGroupName() ?? "", kind, hint,
             display.GetDescription(), required, locked);
@@ -100,8 +101,13 @@ public sealed partial class FormFields
     [Parameter]
     public IReadOnlyCollection<string> Hidden { get; set; } = [];
 
+    // A form that can no longer change shows what it says: empty optional fields are left out.
     protected override void OnParametersSet() =>
-        _fields = [.. FormField.Of(Model.GetType()).Where(f => !Hidden.Contains(f.Property.Name))];
+        _fields = [.. FormField.Of(Model.GetType())
+            .Where(f => !Hidden.Contains(f.Property.Name))
+            .Where(f => !ReadOnly || f.Required || !IsEmpty(f.Get(Model)))];
+
+    private static bool IsEmpty(object? value) => value is null || value is string { Length: 0 } || value is false;
 
     private readonly Dictionary<string, object> _accessors = [];
 

@@ -107,14 +107,14 @@ public sealed class RequestServiceTests : IAsyncLifetime
         minutes.HandoverTime = new TimeSpan(9, 30, 0);
         minutes.ReplyNumber = "99/GIA-MAO";
         var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+        var incomplete = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default)));
+        minutes.PartyAName = "Phạm Văn Nam";
+        minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
         version = await AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default));
         var early = await Assert.ThrowsAsync<FormInvalidException>(() =>
             AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default)));
         _clock.Now = ManualClock.At(2026, 12, 8, 10, 0);
-        var incomplete = await Assert.ThrowsAsync<FormInvalidException>(() =>
-            AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default)));
-        minutes.PartyAName = "Phạm Văn Nam";
-        minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
         await AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default));
 
         Assert.Contains(early.Errors, e => e.Message.StartsWith("Chưa đến ngày bàn giao", StringComparison.Ordinal));
@@ -163,6 +163,8 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var minutes = await AsAsync(Specialist, s => s.MinutesDraftAsync(id, default));
         minutes.HandoverDate = new DateTime(2026, 12, 12);
         minutes.HandoverTime = new TimeSpan(20, 0, 0);
+        minutes.PartyAName = "Phạm Văn Nam";
+        minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
         var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
 
         var refused = await Assert.ThrowsAsync<FormInvalidException>(() =>
@@ -198,10 +200,12 @@ public sealed class RequestServiceTests : IAsyncLifetime
     {
         var id = await SubmittedAsync(FormsFor.Grounded(new RequestSsoAccountForm()));
 
-        var refused = await Assert.ThrowsAsync<RequestRuleException>(() => DraftedAsync(id,
+        var refused = await Assert.ThrowsAsync<FormInvalidException>(() => DraftedAsync(id,
             reply => ((SsoAccountProvidedReply)reply).AdministratorAccount = "quantri.sso@gmail.com"));
 
-        Assert.Contains("bacgiang.gov.vn", refused.Message, StringComparison.Ordinal);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(nameof(SsoAccountProvidedReply.AdministratorAccount), error.Field);
+        Assert.Contains("bacgiang.gov.vn", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

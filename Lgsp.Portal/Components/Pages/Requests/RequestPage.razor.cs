@@ -1,6 +1,7 @@
 using Lgsp.Forms.Content;
 using Lgsp.Forms.Requests;
 using Lgsp.Portal.Audit;
+using Lgsp.Portal.Components.Requests;
 using Lgsp.Portal.Requests;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -23,6 +24,10 @@ public sealed partial class RequestPage
     private EditContext? _formContext;
     private EditContext? _replyContext;
     private EditContext? _minutesContext;
+    private FormContentValidator? _formValidator;
+    private FormContentValidator? _replyValidator;
+    private FormContentValidator? _minutesValidator;
+    private bool _dirty;
     private Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>> _choices = [];
     private readonly Dictionary<Guid, string> _revealed = [];
     private string? _comment;
@@ -53,7 +58,8 @@ public sealed partial class RequestPage
     // Typed but not saved: leaving the page (a link, a reload, closing the tab) asks first.
     private bool HasUnsavedEdits => (_details?.CanEditForm == true && _formContext?.IsModified() == true)
         || (Can(RequestAction.DraftReply) && _replyContext?.IsModified() == true)
-        || (Can(RequestAction.ScheduleHandover) && _minutesContext?.IsModified() == true);
+        || (Can(RequestAction.ScheduleHandover) && _minutesContext?.IsModified() == true)
+        || !string.IsNullOrWhiteSpace(_comment);
 
     private async Task ConfirmLeaveAsync(LocationChangingContext navigation)
     {
@@ -100,24 +106,49 @@ public sealed partial class RequestPage
             return;
         }
 
-        if (keepEdits && _form is not null && _details.CanEditForm)
+        if (!(keepEdits && _form is not null && _details.CanEditForm))
         {
-            return;
+            _form = _details.Form;
+            _formContext = Watched(new EditContext(_form));
+            _choices = _details.CanEditForm
+                ? await Requests.ChoicesAsync(_details.Summary.AgencyId, CancellationToken.None)
+                : [];
         }
 
-        _form = _details.Form;
-        _formContext = new EditContext(_form);
-        _choices = _details.CanEditForm
-            ? await Requests.ChoicesAsync(_details.Summary.AgencyId, CancellationToken.None)
-            : [];
-        _reply = Can(RequestAction.DraftReply)
-            ? await Requests.ReplyDraftAsync(Id, CancellationToken.None)
-            : _details.Reply;
-        _replyContext = _reply is null ? null : new EditContext(_reply);
-        _minutes = Can(RequestAction.ScheduleHandover)
-            ? await Requests.MinutesDraftAsync(Id, CancellationToken.None)
-            : _details.Minutes;
-        _minutesContext = _minutes is null ? null : new EditContext(_minutes);
+        if (!(keepEdits && _reply is not null && Can(RequestAction.DraftReply)))
+        {
+            _reply = Can(RequestAction.DraftReply)
+                ? await Requests.ReplyDraftAsync(Id, CancellationToken.None)
+                : _details.Reply;
+            _replyContext = _reply is null ? null : Watched(new EditContext(_reply));
+        }
+
+        if (!(keepEdits && _minutes is not null && Can(RequestAction.ScheduleHandover)))
+        {
+            _minutes = Can(RequestAction.ScheduleHandover)
+                ? await Requests.MinutesDraftAsync(Id, CancellationToken.None)
+                : _details.Minutes;
+            _minutesContext = _minutes is null ? null : Watched(new EditContext(_minutes));
+        }
+
+        _dirty = keepEdits && _dirty;
+    }
+
+    /// <summary>
+    /// Typing re-renders only the field, but the page's leave prompt is set when the page renders: the first change
+    /// after a load renders the page once so that the browser starts asking before a reload or a closed tab.
+    /// </summary>
+    private EditContext Watched(EditContext context)
+    {
+        context.OnFieldChanged += (_, _) =>
+        {
+            if (!_dirty)
+            {
+                _dirty = true;
+                StateHasChanged();
+            }
+        };
+        return context;
     }
 
     private Task SaveDraftAsync() =>
@@ -225,6 +256,25 @@ public sealed partial class RequestPage
         try
         {
             await action(_details!.Version);
+        }
+        catch (FormInvalidException invalid)
+        {
+            _error = invalid.Message;
+            foreach (var validator in new[] { _formValidator, _replyValidator, _minutesValidator })
+            {
+                validator?.Show(invalid.Errors);
+            }
+
+            return;
+        }
+        catch (RequestConflictException)
+        {
+            // Someone changed the request meanwhile: take the new state, keep what this person typed, and let
+            // them decide again with the page in front of them.
+            _error = "Hồ sơ vừa được cập nhật (bởi người khác hoặc ở một cửa sổ khác); thao tác của bạn chưa được "
+                + "ghi. Trang đã hiện trạng thái mới, nội dung bạn đang nhập vẫn giữ nguyên: kiểm tra rồi thao tác lại.";
+            await LoadAsync(keepEdits: true);
+            return;
         }
         catch (PortalRuleException exception)
         {
