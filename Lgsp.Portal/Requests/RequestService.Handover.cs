@@ -144,7 +144,8 @@ public sealed partial class RequestService
         {
             var hours = $"{Hour(platform.OfficeOpens)}–{Hour(platform.LunchStarts)}, "
                 + $"{Hour(platform.LunchEnds)}–{Hour(platform.OfficeCloses)}";
-            errors.Add(new FieldError(nameof(minutes.HandoverTime), $"Giờ bàn giao phải trong giờ hành chính ({hours})."));
+            errors.Add(new FieldError(
+                nameof(minutes.HandoverTime), $"Giờ bàn giao phải trong giờ hành chính ({hours})."));
         }
 
         return errors;

@@ -245,7 +245,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await Assertions.Expect(director.Locator("#request-status")).ToHaveTextAsync("Đã ban hành");
     }
 
-    /// <summary>An agency officer, a Specialist and a Director, each signed in in a browser context of their own.</summary>
+    /// <summary>An agency officer, a Specialist and a Director, each in a browser context of their own.</summary>
     private async Task<(IPage Officer, IPage Specialist, IPage Director)> SignInEveryoneAsync()
     {
         var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);

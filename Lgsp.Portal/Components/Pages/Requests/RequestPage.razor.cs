@@ -272,7 +272,8 @@ public sealed partial class RequestPage
             // Someone changed the request meanwhile: take the new state, keep what this person typed, and let
             // them decide again with the page in front of them.
             _error = "Hồ sơ vừa được cập nhật (bởi người khác hoặc ở một cửa sổ khác); thao tác của bạn chưa được "
-                + "ghi. Trang đã hiện trạng thái mới, nội dung bạn đang nhập vẫn giữ nguyên: kiểm tra rồi thao tác lại.";
+                + "ghi. Trang đã hiện trạng thái mới, nội dung bạn đang nhập vẫn giữ nguyên: "
+                + "kiểm tra rồi thao tác lại.";
             await LoadAsync(keepEdits: true);
             return;
         }
