@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Lgsp.Broker.Directory;
 using Lgsp.Portal.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,6 +16,9 @@ public sealed partial class Home
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    [Inject]
+    private IAgencyLookup Agencies { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
@@ -22,10 +26,13 @@ public sealed partial class Home
             ? fullName
             : user.Identity?.Name ?? "";
         var roles = Roles.All.Where(user.IsInRole).ToList();
+        var agency = PortalClaims.AgencyOf(user) is { } id
+            ? (await Agencies.FindAsync(id, CancellationToken.None))?.Name is { } name ? $"{name} ({id})" : id
+            : null;
         _roleText = roles.Count == 0
             ? "Tài khoản chưa được gán vai trò; hãy liên hệ quản trị hệ thống."
             : $"Vai trò: {string.Join(", ", roles.Select(Roles.Label))}"
-                + (PortalClaims.AgencyOf(user) is { } agency ? $" — cơ quan {agency}" : "");
+                + (agency is null ? "" : $" — {agency}");
         _steps = NextSteps.For(user);
     }
 }
