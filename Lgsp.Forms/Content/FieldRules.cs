@@ -43,7 +43,7 @@ public sealed class EmailTextAttribute : ValidationAttribute
 
     /// <inheritdoc />
     public override string FormatErrorMessage(string name) =>
-        $"{name} không đúng dạng thư điện tử (ví dụ: ten@bacgiang.gov.vn).";
+        $"{name} không đúng dạng thư điện tử (ví dụ: ten@coquan.gov.vn).";
 }
 
 /// <summary>A Vietnamese telephone number: a mobile (10 digits from 03, 05, 07, 08, 09) or a landline (02…).</summary>

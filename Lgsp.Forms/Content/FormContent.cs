@@ -38,7 +38,7 @@ public abstract class FormContent : IValidatableObject
     [JsonIgnore]
     public abstract FormKind Kind { get; }
 
-    /// <summary>Place named in the date line (địa danh), e.g. "Bắc Giang".</summary>
+    /// <summary>Place named in the date line (địa danh): the province, from the settings.</summary>
     [Display(Name = "Địa danh", Order = 20), RequiredText]
     public string Place { get; set; } = "";
 
