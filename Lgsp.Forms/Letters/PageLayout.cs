@@ -1,0 +1,296 @@
+using System.Text.RegularExpressions;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Lgsp.Forms.Letters;
+
+/// <summary>
+/// The layout layer the letters and the reports share: flows paragraphs of mixed runs down A4 pages between the
+/// administrative margins (Nghị định 30/2020, Phụ lục I: top and bottom 20 mm, left 30 mm, right 15 mm), wraps and
+/// justifies them, sets columns side by side, breaks pages, and numbers pages from the second on, centred in the
+/// top margin. Nothing is drawn outside the margins: a word longer than a line is broken between characters.
+/// </summary>
+public sealed partial class PageLayout : IDisposable
+{
+    /// <summary>Margins in points.</summary>
+    public static readonly double Top = XUnit.FromMillimeter(20).Point;
+    public static readonly double Bottom = XUnit.FromMillimeter(20).Point;
+    public static readonly double Left = XUnit.FromMillimeter(30).Point;
+    public static readonly double Right = XUnit.FromMillimeter(15).Point;
+
+    private readonly PdfDocument _document;
+    private readonly Dictionary<RunStyle, XFont> _fonts = [];
+    private PdfPage _page = null!;
+    private XGraphics _graphics = null!;
+    private double _y;
+
+    public PageLayout(PdfDocument document)
+    {
+        LetterFonts.Install();
+        _document = document;
+        NewPage();
+    }
+
+    /// <summary>The width between the margins.</summary>
+    public double ContentWidth => _page.Width.Point - Left - Right;
+
+    /// <summary>How many pages so far.</summary>
+    public int PageCount => _document.PageCount;
+
+    /// <summary>Adds vertical space; a page break when it does not fit.</summary>
+    public void Space(double points)
+    {
+        if (_y + points > Limit)
+        {
+            NewPage();
+            return;
+        }
+
+        _y += points;
+    }
+
+    /// <summary>Flows a paragraph across the full width, onto further pages as needed.</summary>
+    public void Add(Paragraph paragraph) => Flow(paragraph, Left, ContentWidth, draw: true, breakPages: true);
+
+    /// <summary>
+    /// Sets columns side by side from the current line (a letter's heading, the signature blocks); each column's
+    /// paragraphs flow within its width. Columns are kept on one page: a block that does not fit starts a new one.
+    /// </summary>
+    public void AddColumns(IReadOnlyList<Column> columns)
+    {
+        var heights = columns.Select(c => Measure(c)).ToList();
+        if (_y + heights.Max() > Limit)
+        {
+            NewPage();
+        }
+
+        var top = _y;
+        var x = Left;
+        foreach (var column in columns)
+        {
+            _y = top;
+            foreach (var paragraph in column.Paragraphs)
+            {
+                Flow(paragraph, x, column.Width, draw: true, breakPages: false);
+            }
+
+            x += column.Width;
+        }
+
+        _y = top + heights.Max();
+    }
+
+    public void Dispose() => _graphics.Dispose();
+
+    private double Limit => _page.Height.Point - Bottom;
+
+    private double Measure(Column column)
+    {
+        var start = _y;
+        var height = 0.0;
+        foreach (var paragraph in column.Paragraphs)
+        {
+            _y = 0;
+            Flow(paragraph, 0, column.Width, draw: false, breakPages: false);
+            height += _y;
+        }
+
+        _y = start;
+        return height;
+    }
+
+    private void NewPage()
+    {
+        _graphics?.Dispose();
+        _page = _document.AddPage();
+        _page.Size = PdfSharp.PageSize.A4;
+        _graphics = XGraphics.FromPdfPage(_page);
+        _y = Top;
+        if (_document.PageCount >= 2)
+        {
+            var font = Font(new RunStyle(13));
+            var number = _document.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var width = _graphics.MeasureString(number, font).Width;
+            _graphics.DrawString(number, font, XBrushes.Black, (_page.Width.Point - width) / 2, Top / 2 + 4);
+        }
+    }
+
+    private void Flow(Paragraph paragraph, double x, double width, bool draw, bool breakPages)
+    {
+        _y += paragraph.SpaceBefore;
+        var lines = Lines(paragraph, width - paragraph.LeftIndent);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var height = line.Max(w => w.Style.Size) * paragraph.LineSpacing;
+            if (breakPages && _y + height > Limit)
+            {
+                NewPage();
+            }
+
+            if (draw)
+            {
+                var indent = paragraph.LeftIndent + (i == 0 ? paragraph.FirstLineIndent : 0);
+                DrawLine(line, x + indent, width - indent, paragraph.Alignment, last: i == lines.Count - 1,
+                    baseline: _y + line.Max(w => w.Style.Size));
+                if (paragraph.Rule is { } rule && i == lines.Count - 1)
+                {
+                    DrawRule(line, x + indent, width - indent, paragraph.Alignment, rule, _y + height + 1);
+                }
+            }
+
+            _y += height;
+        }
+
+        _y += paragraph.SpaceAfter;
+    }
+
+    private void DrawLine(List<Word> line, double x, double width, Alignment alignment, bool last, double baseline)
+    {
+        var natural = Natural(line);
+        var gaps = line.Count(w => w.SpaceBefore) - (line[0].SpaceBefore ? 1 : 0);
+        var stretch = alignment == Alignment.Justify && !last && gaps > 0 ? (width - natural) / gaps : 0;
+        var cursor = alignment switch
+        {
+            Alignment.Center => x + (width - natural) / 2,
+            Alignment.Right => x + width - natural,
+            _ => x,
+        };
+        for (var i = 0; i < line.Count; i++)
+        {
+            var word = line[i];
+            if (i > 0 && word.SpaceBefore)
+            {
+                cursor += Space(word.Style) + stretch;
+            }
+
+            _graphics.DrawString(word.Text, Font(word.Style), XBrushes.Black, cursor, baseline);
+            cursor += word.Width;
+        }
+    }
+
+    private void DrawRule(List<Word> line, double x, double width, Alignment alignment, Rule rule, double y)
+    {
+        var length = rule == Rule.UnderText ? Natural(line) : width / 3;
+        var start = alignment == Alignment.Center ? x + (width - length) / 2 : x;
+        _graphics.DrawLine(new XPen(XColors.Black, 0.75), start, y, start + length, y);
+    }
+
+    private double Natural(List<Word> line) =>
+        line.Sum(w => w.Width) + line.Skip(1).Where(w => w.SpaceBefore).Sum(w => Space(w.Style));
+
+    private List<List<Word>> Lines(Paragraph paragraph, double width)
+    {
+        var lines = new List<List<Word>>();
+        var current = new List<Word>();
+        var used = 0.0;
+        var available = width - paragraph.FirstLineIndent;
+        foreach (var word in Words(paragraph, width))
+        {
+            var gap = current.Count > 0 && word.SpaceBefore ? Space(word.Style) : 0;
+            if (current.Count > 0 && used + gap + word.Width > available)
+            {
+                lines.Add(current);
+                current = [];
+                used = 0;
+                gap = 0;
+                available = width;
+            }
+
+            current.Add(word);
+            used += gap + word.Width;
+        }
+
+        if (current.Count > 0 || lines.Count == 0)
+        {
+            lines.Add(current.Count > 0 ? current : [new Word("", paragraph.Runs.FirstOrDefault()?.Style
+                ?? RunStyle.Body, false, 0)]);
+        }
+
+        return lines;
+    }
+
+    private IEnumerable<Word> Words(Paragraph paragraph, double width)
+    {
+        var spaceBefore = false;
+        foreach (var run in paragraph.Runs)
+        {
+            foreach (Match token in Tokens().Matches(run.Text))
+            {
+                if (string.IsNullOrWhiteSpace(token.Value))
+                {
+                    spaceBefore = true;
+                    continue;
+                }
+
+                foreach (var piece in Fit(token.Value, run.Style, width - paragraph.FirstLineIndent))
+                {
+                    yield return new Word(piece, run.Style, spaceBefore, Width(piece, run.Style));
+                    spaceBefore = false;
+                }
+            }
+        }
+    }
+
+    /// <summary>A word wider than the line (an address, a key) is cut between characters so it stays inside.</summary>
+    private IEnumerable<string> Fit(string word, RunStyle style, double width)
+    {
+        if (Width(word, style) <= width)
+        {
+            yield return word;
+            yield break;
+        }
+
+        var start = 0;
+        for (var end = 1; end <= word.Length; end++)
+        {
+            if (Width(word[start..end], style) > width && end - 1 > start)
+            {
+                yield return word[start..(end - 1)];
+                start = end - 1;
+            }
+        }
+
+        yield return word[start..];
+    }
+
+    private double Width(string text, RunStyle style) => _graphics.MeasureString(text, Font(style)).Width;
+
+    private double Space(RunStyle style) => Width(" ", style);
+
+    private XFont Font(RunStyle style)
+    {
+        if (!_fonts.TryGetValue(style, out var font))
+        {
+            var weight = (style.Bold, style.Italic) switch
+            {
+                (true, true) => XFontStyleEx.BoldItalic,
+                (true, false) => XFontStyleEx.Bold,
+                (false, true) => XFontStyleEx.Italic,
+                _ => XFontStyleEx.Regular,
+            };
+            font = new XFont(LetterFonts.Family, style.Size, weight, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            _fonts[style] = font;
+        }
+
+        return font;
+    }
+
+    [GeneratedRegex(@"\s+|\S+")]
+    private static partial Regex Tokens();
+
+    private sealed record Word(string Text, RunStyle Style, bool SpaceBefore, double Width);
+}
+
+/// <summary>A column of a side-by-side block: its width in points and its paragraphs.</summary>
+public sealed record Column(double Width, IReadOnlyList<Paragraph> Paragraphs);
+
+/// <summary>A rule under a paragraph's last line.</summary>
+public enum Rule
+{
+    /// <summary>A third of the column, centred: under the issuing body.</summary>
+    Short,
+
+    /// <summary>As long as the text: under the national motto.</summary>
+    UnderText,
+}

@@ -1,0 +1,200 @@
+using Lgsp.Forms.Content;
+using Lgsp.Forms.Letters;
+using UglyToad.PdfPig;
+
+namespace Lgsp.Tests.Forms;
+
+public sealed class LetterRendererTests
+{
+    private static readonly LetterContext Context = new(
+        "Bắc Giang",
+        "Ủy ban nhân dân tỉnh Bắc Giang",
+        "Sở Thông tin và Truyền thông",
+        "Trung tâm Công nghệ thông tin và Truyền thông",
+        "25/2021/QĐ-UBND",
+        new DateOnly(2021, 3, 8),
+        "15/STTTT-CNTT&TT",
+        new DateOnly(2026, 12, 4),
+        Draft: false);
+
+    public static TheoryData<string> Samples => [.. SampleForms().Keys];
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Render_EveryForm_PutsItsFieldsOnThePageWithDiacriticsExact(string sample)
+    {
+        var form = SampleForms()[sample];
+
+        var pdf = LetterRenderer.Render(LetterComposer.Compose(form, Context));
+
+        using var document = PdfDocument.Open(pdf);
+        // Letters in drawing order, without the spaces the layout leaves between words (it draws word by word).
+        var text = Compact(string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)));
+        Assert.Contains(Compact("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text, StringComparison.Ordinal);
+        Assert.Contains(Compact("Độc lập - Tự do - Hạnh phúc"), text, StringComparison.Ordinal);
+        Assert.Contains(
+            Compact("Quyết định số 25/2021/QĐ-UBND ngày 08 tháng 3 năm 2021"), text, StringComparison.Ordinal);
+        foreach (var value in FilledValues(form))
+        {
+            Assert.Contains(Compact(value), text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Render_EveryForm_KeepsTextInsideTheMarginsAndEmbedsItsFonts(string sample)
+    {
+        var pdf = LetterRenderer.Render(LetterComposer.Compose(SampleForms()[sample], Context));
+
+        using var document = PdfDocument.Open(pdf);
+        foreach (var page in document.GetPages())
+        {
+            Assert.Equal(595, page.Width, 0);
+            Assert.Equal(842, page.Height, 0);
+            foreach (var letter in page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)))
+            {
+                Assert.InRange(letter.BoundingBox.Left, PageLayout.Left - 0.5, page.Width - PageLayout.Right + 0.5);
+                Assert.InRange(letter.BoundingBox.Right, PageLayout.Left - 0.5, page.Width - PageLayout.Right + 0.5);
+                Assert.InRange(letter.BoundingBox.Bottom, PageLayout.Bottom - 0.5, page.Height);
+            }
+        }
+
+        var fonts = document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, name => Assert.Contains("+", name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_LongBody_FlowsOntoNumberedPagesWithNothingLost()
+    {
+        var paragraphs = Enumerable.Range(1, 60)
+            .Select(i => LetterRenderer.Body($"Đoạn {i}: nội dung dài để kiểm tra việc sang trang, căn đều hai bên và "
+                + "giữ nguyên dấu tiếng Việt như ủy ban, nghị định, quyết định, hướng dẫn, hồ sơ, thủ tục."))
+            .ToList();
+        var letter = LetterComposer.Compose(SampleForms()["02"], Context) with { Body = paragraphs };
+
+        using var document = PdfDocument.Open(LetterRenderer.Render(letter));
+
+        Assert.True(document.NumberOfPages >= 3);
+        var all = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.All(Enumerable.Range(1, 60), i => Assert.Contains($"Đoạn {i}:", all, StringComparison.Ordinal));
+        var second = document.GetPage(2);
+        var topWords = second.GetWords().Where(w => w.BoundingBox.Bottom > second.Height - PageLayout.Top).ToList();
+        Assert.Equal("2", Assert.Single(topWords).Text);
+        Assert.DoesNotContain(document.GetPage(1).GetWords(), w => w.BoundingBox.Bottom > 842 - PageLayout.Top);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Render_EveryForm_RastersWithPoppler_ForSomeoneToLookAt(string sample)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "letters");
+        System.IO.Directory.CreateDirectory(folder);
+        var pdf = Path.Combine(folder, $"mau-{sample}.pdf");
+        var letter = LetterComposer.Compose(SampleForms()[sample], Context);
+        await File.WriteAllBytesAsync(pdf, LetterRenderer.Render(letter));
+
+        using var process = System.Diagnostics.Process.Start("pdftoppm",
+            ["-r", "50", "-png", "-f", "1", "-l", "1", pdf, Path.Combine(folder, $"mau-{sample}")])!;
+        await process.WaitForExitAsync();
+
+        // pdftoppm names the page by the document's page count: "-1" or "-01".
+        var png = System.IO.Directory.GetFiles(folder, $"mau-{sample}-*1.png").Single();
+        Assert.Equal(0, process.ExitCode);
+        Assert.True(new FileInfo(png).Length > 5_000, "The first page rendered nearly blank.");
+    }
+
+    [Fact]
+    public void LongDate_PadsDaysBelowTenAndMonthsBelowThree()
+    {
+        Assert.Equal("ngày 04 tháng 02 năm 2026", LetterComposer.LongDate(new DateOnly(2026, 2, 4)));
+        Assert.Equal("ngày 15 tháng 3 năm 2026", LetterComposer.LongDate(new DateOnly(2026, 3, 15)));
+    }
+
+    private static string Compact(string text) =>
+        string.Concat(text.Where(c => !char.IsWhiteSpace(c))).Normalize(System.Text.NormalizationForm.FormC);
+
+    private static IEnumerable<string> FilledValues(FormContent form) =>
+        FormContent.EditableProperties(form.GetType())
+            .Where(p => p.PropertyType == typeof(string) && p.Name is not ("SignatureAlgorithm" or "PublicKeyPem"
+                or "LegalBasis" or "OtherRecipients" or "CallbackUrls" or "SignOutUrls" or "SignerTitle"
+                or "RefusalReason"))
+            .Select(p => (string)p.GetValue(form)!)
+            .Where(v => v.Length > 0);
+
+    private static Dictionary<string, FormContent> SampleForms()
+    {
+        var registration = FormContentTests.Filled();
+        registration.ApplicationAbbreviation = "QLVB";
+        return new()
+        {
+            ["01"] = registration,
+            ["02"] = new ApplicationRegisteredReply
+            {
+                Addressee = "Sở Y tế tỉnh Bắc Giang",
+                AgencyName = "Sở Y tế tỉnh Bắc Giang",
+                RequestNumber = "12/SYT-VP",
+                RequestDate = new DateTime(2026, 3, 2),
+                Place = "Bắc Giang",
+                SignerName = "Nguyễn Văn Thắng",
+                ApplicationName = "Quản lý văn bản và điều hành",
+                SupportName = "Nguyễn Thị Hoa",
+                SupportLandline = "0204 3854 321",
+                SupportMobile = "0987654321",
+            },
+            ["05"] = new LgspHandoverMinutes
+            {
+                ReplyNumber = "15/STTTT-CNTT&TT",
+                ReplyDate = new DateTime(2026, 12, 1),
+                AgencyName = "Sở Y tế",
+                RequestNumber = "12/SYT-VP",
+                RequestDate = new DateTime(2026, 11, 20),
+                Place = "Bắc Giang",
+                HandoverDate = new DateTime(2026, 12, 7),
+                HandoverTime = new TimeSpan(9, 30, 0),
+                HandoverPlace = "Trung tâm Công nghệ thông tin và Truyền thông",
+                PartyAName = "Phạm Văn Nam",
+                PartyAPosition = "Phó Giám đốc Trung tâm",
+                PartyABody = "Trung tâm CNTT&TT",
+                PartyBName = "Trần Thị Bình",
+                PartyBPosition = "Chuyên viên",
+                PartyBBody = "Sở Y tế",
+            },
+            ["08"] = FormsForLetters.Sso(),
+            ["13"] = new SsoCancelledReply
+            {
+                Addressee = "Sở Y tế",
+                AgencyName = "Sở Y tế",
+                RequestNumber = "14/SYT-VP",
+                RequestDate = new DateTime(2026, 5, 2),
+                Place = "Bắc Giang",
+                SignerName = "Nguyễn Văn Thắng",
+                ApplicationName = "Cổng dịch vụ y tế",
+            },
+        };
+    }
+}
+
+/// <summary>Filled forms the letter tests share.</summary>
+internal static class FormsForLetters
+{
+    public static RegisterSsoForm Sso() => new()
+    {
+        AgencyName = "Sở Y tế",
+        LetterNumber = "13/SYT-VP",
+        LetterDate = new DateTime(2026, 4, 1),
+        Place = "Bắc Giang",
+        LegalBasis = "Kế hoạch số 45/KH-SYT ngày 10/01/2026",
+        ApplicationName = "Cổng dịch vụ y tế",
+        Developer = "Trung tâm Công nghệ thông tin",
+        CallbackUrls = "https://yte.bacgiang.gov.vn/signin-oidc",
+        SignOutUrls = "https://yte.bacgiang.gov.vn/",
+        ContactName = "Trần Thị Bình",
+        ContactPosition = "Chuyên viên",
+        ContactDepartment = "Văn phòng",
+        ContactEmail = "binh@bacgiang.gov.vn",
+        ContactPhone = "0912345678",
+        SignerTitle = "Giám đốc",
+        SignerName = "Lê Văn Cường",
+    };
+}
