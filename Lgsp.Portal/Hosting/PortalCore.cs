@@ -57,6 +57,7 @@ internal static class PortalCore
         services.AddScoped<Requests.RequestIssuance>();
         services.AddScoped<Requests.RequestService>();
         services.AddScoped<Requests.RequestNotices>();
+        services.AddScoped<Requests.RequestDocuments>();
         services.AddScoped<Requests.DeadlineReminders>();
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();

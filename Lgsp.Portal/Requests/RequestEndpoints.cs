@@ -31,6 +31,24 @@ internal static class RequestEndpoints
                 }
             })
             .RequireAuthorization();
+
+        endpoints.MapGet("/requests/{id:guid}/documents/{document}.pdf", async Task<IResult> (
+                Guid id,
+                string document,
+                RequestDocuments documents,
+                CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    var rendered = await documents.RenderAsync(id, document, cancellationToken);
+                    return TypedResults.File(rendered.Pdf, "application/pdf", rendered.FileName);
+                }
+                catch (Exception exception) when (exception is RequestNotFoundException or ForbiddenActionException)
+                {
+                    return TypedResults.NotFound();
+                }
+            })
+            .RequireAuthorization();
         return endpoints;
     }
 }

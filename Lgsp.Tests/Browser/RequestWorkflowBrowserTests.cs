@@ -104,6 +104,15 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await Assertions.Expect(officer.Locator("#reveal-secret-0")).ToHaveCountAsync(0);
         Assert.DoesNotContain(secret, await officer.ContentAsync(), StringComparison.Ordinal);
 
+        await Assertions.Expect(officer.Locator("#download-reply")).ToBeVisibleAsync();
+        var download = await officer.Context.APIRequest.GetAsync(requestPath + "/documents/reply.pdf");
+        Assert.Equal(200, download.Status);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await download.BodyAsync()))
+        {
+            var letters = string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value));
+            Assert.Contains("01/STTTT-CNTT&TT", letters, StringComparison.Ordinal);
+        }
+
         var strangerPassword = await _portal.CreateUserAsync("vanthu.snv@bacgiang.gov.vn", Roles.AgencyOfficer,
             "000.00.02.H06");
         var stranger = await SignInAsync("vanthu.snv@bacgiang.gov.vn", strangerPassword);

@@ -64,6 +64,26 @@ public sealed class RequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Documents_ReplyIsADraftUntilIssued_ThenCarriesItsNumber_AndOthersCannotHaveIt()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+        var version = await DraftedAsync(id);
+        var draft = await DocumentAsync(Specialist, id, "reply");
+        await Assert.ThrowsAsync<RequestNotFoundException>(() =>
+            DocumentAsync(Officer, id, "reply"));
+
+        await AsAsync(Director, s => s.ApproveAsync(id, version, default));
+
+        var issued = await DocumentAsync(Officer, id, "reply");
+        Assert.Contains("DỰTHẢO", PdfText(draft.Pdf), StringComparison.Ordinal);
+        var text = PdfText(issued.Pdf);
+        Assert.Contains("Số:01/STTTT-CNTT&TT", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DỰTHẢO", text, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<RequestNotFoundException>(() =>
+            DocumentAsync(Stranger, id, "reply"));
+    }
+
+    [Fact]
     public async Task CancelApplication_Issued_RevokesTheKeyAtOnce()
     {
         var registration = await SubmittedAsync(FormsFor.Registration());
@@ -461,6 +481,19 @@ public sealed class RequestServiceTests : IAsyncLifetime
     {
         await using var scope = _portal.ScopeActingAs(user);
         return await action(scope.ServiceProvider.GetRequiredService<RequestService>());
+    }
+
+    private async Task<RenderedDocument> DocumentAsync(string user, Guid id, string document)
+    {
+        await using var scope = _portal.ScopeActingAs(user);
+        return await scope.ServiceProvider.GetRequiredService<RequestDocuments>().RenderAsync(id, document, default);
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)
+            .Where(v => !string.IsNullOrWhiteSpace(v)));
     }
 
     private async Task<List<string>> NoticesAsync(string user)

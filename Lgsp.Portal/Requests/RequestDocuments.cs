@@ -1,0 +1,57 @@
+using Lgsp.Forms.Catalog;
+using Lgsp.Forms.Content;
+using Lgsp.Forms.Letters;
+using Lgsp.Forms.Requests;
+using Lgsp.Portal.Settings;
+
+namespace Lgsp.Portal.Requests;
+
+/// <summary>A rendered document of a request: its PDF and the name to save it under.</summary>
+public sealed record RenderedDocument(byte[] Pdf, string FileName);
+
+/// <summary>
+/// Renders a request's documents (the agency's letter, the Department's reply, the handover minutes) as PDF
+/// letters, for whoever may see the request; a document not issued yet says so on every page.
+/// </summary>
+/// <remarks>
+/// Limitation: the documents are not signed yet (signing is the rest of issue 4), so a PDF tool finds no signature.
+/// </remarks>
+public sealed class RequestDocuments(RequestService requests, SettingsService settings, TimeProvider time)
+{
+    /// <summary>The documents a request can have, by the name its address uses.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["request", "reply", "minutes"];
+
+    /// <summary>One document, or <see cref="RequestNotFoundException"/> when it is not there for this person.</summary>
+    public async Task<RenderedDocument> RenderAsync(Guid id, string document, CancellationToken cancellationToken)
+    {
+        var details = await requests.GetAsync(id, cancellationToken);
+        var platform = await settings.GetAsync(cancellationToken);
+        var today = VietnamTime.Today(time);
+        var (content, number, date, draft) = document switch
+        {
+            "request" => ((FormContent)details.Form, (string?)null,
+                ((AgencyRequestForm)details.Form).LetterDate is { } dated ? DateOnly.FromDateTime(dated) : today,
+                details.Summary.Status is RequestStatus.Draft or RequestStatus.ReturnedForCompletion),
+            "reply" when details.Reply is { } reply =>
+                (reply, details.ReplyNumber, details.ReplyDate ?? today, details.ReplyNumber is null),
+            "minutes" when details.Minutes is { } minutes =>
+                (minutes, details.MinutesNumber,
+                    minutes.HandoverDate is { } held ? DateOnly.FromDateTime(held) : today,
+                    details.MinutesNumber is null),
+            _ => throw new RequestNotFoundException(),
+        };
+        var context = new LetterContext(
+            platform.ProvinceName,
+            platform.PeopleCommitteeName,
+            platform.DepartmentName,
+            platform.ItCentreName,
+            platform.RegulationDecisionNumber,
+            platform.RegulationDecisionDate,
+            number,
+            date,
+            draft);
+        var pdf = LetterRenderer.Render(LetterComposer.Compose(content, context));
+        var label = FormCatalog.Get(content.Kind).Label.Replace(' ', '-').ToLowerInvariant();
+        return new RenderedDocument(pdf, $"{label}-{document}-{id.ToString()[..8]}.pdf");
+    }
+}
