@@ -16,8 +16,8 @@ public static class LetterRenderer
     private const string Motto = "Độc lập - Tự do - Hạnh phúc";
     private static readonly double Indent = XUnit.FromCentimeter(1.27).Point;
 
-    /// <summary>The letter as PDF bytes.</summary>
-    public static byte[] Render(OfficialLetter letter)
+    /// <summary>The letter as PDF bytes, signed by <paramref name="signature"/> when one is given.</summary>
+    public static byte[] Render(OfficialLetter letter, LetterSignature? signature = null)
     {
         using var document = new PdfDocument();
         document.Info.Title = letter.Subject ?? letter.Title?.Title ?? "Văn bản";
@@ -33,6 +33,14 @@ public static class LetterRenderer
             }
 
             Closing(layout, letter);
+            if (signature is not null)
+            {
+                // The signing letter's block is the last column of the closing block (the only one, or after the
+                // recipients); for minutes, party A's on the left is signed first.
+                var columns = layout.LastColumns;
+                var place = letter.Recipients.Count > 0 ? columns[^1] : columns[0];
+                LetterSigning.Prepare(document, place, letter.Signatures[0].Authority is not null, signature);
+            }
         }
 
         if (letter.Draft)

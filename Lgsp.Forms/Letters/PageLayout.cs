@@ -37,6 +37,9 @@ public sealed partial class PageLayout : IDisposable
     /// <summary>How many pages so far.</summary>
     public int PageCount => _document.PageCount;
 
+    /// <summary>Where the columns of the last side-by-side block were set (signature blocks are found here).</summary>
+    public IReadOnlyList<ColumnPlace> LastColumns { get; private set; } = [];
+
     /// <summary>Adds vertical space; a page break when it does not fit.</summary>
     public void Space(double points)
     {
@@ -66,6 +69,8 @@ public sealed partial class PageLayout : IDisposable
 
         var top = _y;
         var x = Left;
+        LastColumns = [.. columns.Select((c, i) =>
+            new ColumnPlace(_document.PageCount - 1, Left + columns.Take(i).Sum(p => p.Width), top, c.Width))];
         foreach (var column in columns)
         {
             _y = top;
@@ -281,6 +286,9 @@ public sealed partial class PageLayout : IDisposable
 
     private sealed record Word(string Text, RunStyle Style, bool SpaceBefore, double Width);
 }
+
+/// <summary>Where a column was set: its page (from 0), left edge and top (from the page's top), and width.</summary>
+public sealed record ColumnPlace(int Page, double X, double Top, double Width);
 
 /// <summary>A column of a side-by-side block: its width in points and its paragraphs.</summary>
 public sealed record Column(double Width, IReadOnlyList<Paragraph> Paragraphs);

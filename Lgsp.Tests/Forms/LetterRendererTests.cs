@@ -105,10 +105,62 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
+    public async Task Render_Signed_PdfsigCallsItValid_AndAChangedByteInvalid()
+    {
+        using var certificate = SigningCertificate("Nguyễn Văn Thắng");
+        var signedAt = new DateTimeOffset(2026, 12, 4, 9, 15, 0, TimeSpan.FromHours(7));
+        var letter = LetterComposer.Compose(SampleForms()["02"], Context);
+        var signature = new LetterSignature(certificate, "Nguyễn Văn Thắng", "Giám đốc", signedAt);
+
+        var pdf = LetterRenderer.Render(letter, signature);
+
+        var folder = System.IO.Directory.CreateTempSubdirectory("lgsp-sign-").FullName;
+        var path = Path.Combine(folder, "signed.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        var tampered = (byte[])pdf.Clone();
+        var at = Array.IndexOf(tampered, (byte)'T', tampered.Length / 3);
+        tampered[at] = (byte)'X';
+        var changed = Path.Combine(folder, "changed.pdf");
+        await File.WriteAllBytesAsync(changed, tampered);
+
+        var valid = await PdfsigAsync(path);
+        var invalid = await PdfsigAsync(changed);
+        Assert.Contains("Signature is Valid", valid, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Văn Thắng", valid, StringComparison.Ordinal);
+        Assert.DoesNotContain("Signature is Valid", invalid, StringComparison.Ordinal);
+        using var document = PdfDocument.Open(pdf);
+        Assert.Single(document.GetPage(1).GetAnnotations(),
+            a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Widget);
+        System.IO.Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void LongDate_PadsDaysBelowTenAndMonthsBelowThree()
     {
         Assert.Equal("ngày 04 tháng 02 năm 2026", LetterComposer.LongDate(new DateOnly(2026, 2, 4)));
         Assert.Equal("ngày 15 tháng 3 năm 2026", LetterComposer.LongDate(new DateOnly(2026, 3, 15)));
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SigningCertificate(string name)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            $"CN={name}", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var created =
+            request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "t"), "t",
+            System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.Exportable);
+    }
+
+    private static async Task<string> PdfsigAsync(string path)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("pdfsig", [path]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
     }
 
     private static string Compact(string text) =>
