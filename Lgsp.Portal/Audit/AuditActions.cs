@@ -30,6 +30,8 @@ public static class AuditActions
     public const string SsoClientIssued = "sso.client-issued";
     public const string SsoClientRevoked = "sso.client-revoked";
     public const string CalendarConfirmed = "calendar.confirmed";
+    public const string SigningCertificateIssued = "signing.certificate-issued";
+    public const string DocumentSigned = "signing.document-signed";
 
     /// <summary>Every code with its label, in the order the audit page offers them.</summary>
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
@@ -61,6 +63,8 @@ public static class AuditActions
         [SsoClientIssued] = "Đăng ký ứng dụng SSO",
         [SsoClientRevoked] = "Hủy ứng dụng SSO",
         [CalendarConfirmed] = "Xác nhận lịch nghỉ năm",
+        [SigningCertificateIssued] = "Cấp chứng thư ký số",
+        [DocumentSigned] = "Ký số văn bản",
     };
 
     /// <summary>The label of a code, or the code itself when it has none.</summary>

@@ -34,6 +34,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<PortalNotification> Notifications => Set<PortalNotification>();
 
+    public DbSet<SigningCertificateRecord> SigningCertificates => Set<SigningCertificateRecord>();
+
+    public DbSet<IssuedDocumentRecord> IssuedDocuments => Set<IssuedDocumentRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -117,6 +121,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         });
 
         builder.Entity<CalendarYearRecord>(year => year.HasKey(y => y.Year));
+
+        builder.Entity<SigningCertificateRecord>(certificate => certificate.HasIndex(c => c.UserId));
+
+        builder.Entity<IssuedDocumentRecord>(document =>
+        {
+            document.HasIndex(d => new { d.RequestId, d.Document });
+            document.HasIndex(d => d.Sha256);
+        });
 
         builder.Entity<PortalNotification>(notification =>
         {

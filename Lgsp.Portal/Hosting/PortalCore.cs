@@ -58,6 +58,8 @@ internal static class PortalCore
         services.AddScoped<Requests.RequestService>();
         services.AddScoped<Requests.RequestNotices>();
         services.AddScoped<Requests.RequestDocuments>();
+        services.AddScoped<Letters.SigningAuthority>();
+        services.AddScoped<Letters.IssuedDocuments>();
         services.AddScoped<Requests.DeadlineReminders>();
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();

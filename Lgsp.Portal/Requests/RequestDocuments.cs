@@ -2,6 +2,7 @@ using Lgsp.Forms.Catalog;
 using Lgsp.Forms.Content;
 using Lgsp.Forms.Letters;
 using Lgsp.Forms.Requests;
+using Lgsp.Portal.Letters;
 using Lgsp.Portal.Settings;
 
 namespace Lgsp.Portal.Requests;
@@ -14,9 +15,14 @@ public sealed record RenderedDocument(byte[] Pdf, string FileName);
 /// letters, for whoever may see the request; a document not issued yet says so on every page.
 /// </summary>
 /// <remarks>
-/// Limitation: the documents are not signed yet (signing is the rest of issue 4), so a PDF tool finds no signature.
+/// An issued reply is served as it was signed. Limitation: the agency's own letter and the handover minutes are
+/// rendered unsigned (the agency head's and both parties' signatures are still to come).
 /// </remarks>
-public sealed class RequestDocuments(RequestService requests, SettingsService settings, TimeProvider time)
+public sealed class RequestDocuments(
+    RequestService requests,
+    IssuedDocuments issued,
+    SettingsService settings,
+    TimeProvider time)
 {
     /// <summary>The documents a request can have, by the name its address uses.</summary>
     public static IReadOnlyList<string> Names { get; } = ["request", "reply", "minutes"];
@@ -25,6 +31,14 @@ public sealed class RequestDocuments(RequestService requests, SettingsService se
     public async Task<RenderedDocument> RenderAsync(Guid id, string document, CancellationToken cancellationToken)
     {
         var details = await requests.GetAsync(id, cancellationToken);
+        var label = FormCatalog.Get(details.Summary.Kind).Label.Replace(' ', '-').ToLowerInvariant();
+        var fileName = $"{label}-{document}-{id.ToString()[..8]}.pdf";
+        if (Names.Contains(document) && await issued.FindAsync(id, document, cancellationToken) is { } signed
+            && (document != "reply" || details.Reply is not null))
+        {
+            return new RenderedDocument(signed.Pdf, fileName);
+        }
+
         var platform = await settings.GetAsync(cancellationToken);
         var today = VietnamTime.Today(time);
         var (content, number, date, draft) = document switch
@@ -40,18 +54,7 @@ public sealed class RequestDocuments(RequestService requests, SettingsService se
                     details.MinutesNumber is null),
             _ => throw new RequestNotFoundException(),
         };
-        var context = new LetterContext(
-            platform.ProvinceName,
-            platform.PeopleCommitteeName,
-            platform.DepartmentName,
-            platform.ItCentreName,
-            platform.RegulationDecisionNumber,
-            platform.RegulationDecisionDate,
-            number,
-            date,
-            draft);
-        var pdf = LetterRenderer.Render(LetterComposer.Compose(content, context));
-        var label = FormCatalog.Get(content.Kind).Label.Replace(' ', '-').ToLowerInvariant();
-        return new RenderedDocument(pdf, $"{label}-{document}-{id.ToString()[..8]}.pdf");
+        var context = IssuedDocuments.ContextFor(platform, number, date, draft);
+        return new RenderedDocument(LetterRenderer.Render(LetterComposer.Compose(content, context)), fileName);
     }
 }

@@ -113,6 +113,16 @@ public sealed partial class RequestService
             request.Outcome = await issuance.ApplyAsync(request, reply, cancellationToken);
         }
 
+        // The reply is signed by the Director who approves it, so it prints their name whoever the draft named.
+        if (!string.IsNullOrWhiteSpace(me.User.FullName))
+        {
+            reply.SignerName = me.User.FullName;
+            request.ReplyJson = reply.ToJson();
+        }
+
+        await documents.StageAsync(request, reply, "reply", request.ReplyNumber, today, me.User, reply.SignerTitle,
+            cancellationToken);
+
         var newVersion = await SaveAsync(request, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         issuance.AfterCommit(request);

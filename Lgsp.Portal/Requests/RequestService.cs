@@ -24,6 +24,7 @@ public sealed partial class RequestService(
     CalendarService calendars,
     RequestIssuance issuance,
     RequestNotices notices,
+    Letters.IssuedDocuments documents,
     TimeProvider time)
 {
     /// <summary>The largest file an agency can attach.</summary>
@@ -185,7 +186,8 @@ public sealed partial class RequestService(
         await issuance.CompleteRequestAsync(request.AgencyId, form, cancellationToken);
         await issuance.CheckRequestAsync(request.Id, request.AgencyId, form, cancellationToken);
         var errors = form.Check().ToList();
-        if (form is AgencyRequestForm { LetterDate: { } dated } && DateOnly.FromDateTime(dated) > VietnamTime.Today(time))
+        if (form is AgencyRequestForm { LetterDate: { } dated }
+            && DateOnly.FromDateTime(dated) > VietnamTime.Today(time))
         {
             errors.Add(new FieldError(
                 nameof(AgencyRequestForm.LetterDate), "Ngày công văn không được sau ngày hôm nay."));

@@ -84,6 +84,32 @@ public sealed class RequestServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approve_SignsTheReplyAsTheDirector_AndRegistersItsHash()
+    {
+        var id = await SubmittedAsync(FormsFor.Registration());
+        await IssueAsync(id);
+
+        var reply = await DocumentAsync(Officer, id, "reply");
+        var again = await DocumentAsync(Officer, id, "reply");
+
+        Assert.Equal(reply.Pdf, again.Pdf);
+        var path = Path.Combine(_portal.DataDirectory, "reply.pdf");
+        await File.WriteAllBytesAsync(path, reply.Pdf);
+        var start = new System.Diagnostics.ProcessStartInfo("pdfsig", [path]) { RedirectStandardOutput = true };
+        using var pdfsig = System.Diagnostics.Process.Start(start)!;
+        var report = await pdfsig.StandardOutput.ReadToEndAsync();
+        await pdfsig.WaitForExitAsync();
+        Assert.Contains("Signature is Valid", report, StringComparison.Ordinal);
+        Assert.Contains("Người thử nghiệm", report, StringComparison.Ordinal);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var stored = await db.IssuedDocuments.SingleAsync(d => d.RequestId == id);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(reply.Pdf)), stored.Sha256);
+        Assert.Equal("01/STTTT-CNTT&TT", stored.Number);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SigningCertificateIssued));
+    }
+
+    [Fact]
     public async Task CancelApplication_Issued_RevokesTheKeyAtOnce()
     {
         var registration = await SubmittedAsync(FormsFor.Registration());

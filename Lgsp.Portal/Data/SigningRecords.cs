@@ -1,0 +1,46 @@
+namespace Lgsp.Portal.Data;
+
+/// <summary>
+/// A signing certificate with its private key, kept as a PKCS#12 blob encrypted by Data Protection: the portal's
+/// own certificate authority (no user) or a certificate it issued to a user.
+/// </summary>
+public sealed class SigningCertificateRecord
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The user it was issued to; null for the authority itself.</summary>
+    public string? UserId { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public string Thumbprint { get; set; } = "";
+
+    public string ProtectedPfx { get; set; } = "";
+
+    public DateTime NotAfterUtc { get; set; }
+
+    public DateTime IssuedUtc { get; set; }
+
+    public DateTime? RevokedUtc { get; set; }
+}
+
+/// <summary>An issued document as signed, kept byte for byte with its SHA-256 so the portal can recognise it.</summary>
+public sealed class IssuedDocumentRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid RequestId { get; set; }
+
+    /// <summary>"reply" or "minutes".</summary>
+    public string Document { get; set; } = "";
+
+    public string Number { get; set; } = "";
+
+    public byte[] Pdf { get; set; } = [];
+
+    public string Sha256 { get; set; } = "";
+
+    public string SignedBy { get; set; } = "";
+
+    public DateTime CreatedUtc { get; set; }
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using Lgsp.Forms.Content;
+using Lgsp.Forms.Letters;
+using Lgsp.Portal.Audit;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lgsp.Portal.Letters;
+
+/// <summary>
+/// Issued documents as signed: rendered once, signed by the person who issues them with the portal's certificate,
+/// kept byte for byte with their SHA-256 (the register a verifier checks against), and served as they were.
+/// </summary>
+public sealed class IssuedDocuments(
+    PortalDbContext db,
+    SigningAuthority authority,
+    SettingsService settings,
+    AuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>What a letter takes from the settings, with the document's own number and date.</summary>
+    public static LetterContext ContextFor(PlatformSettings platform, string? number, DateOnly date, bool draft) => new(
+        platform.ProvinceName,
+        platform.PeopleCommitteeName,
+        platform.DepartmentName,
+        platform.ItCentreName,
+        platform.RegulationDecisionNumber,
+        platform.RegulationDecisionDate,
+        number,
+        date,
+        draft);
+
+    /// <summary>
+    /// Renders and signs a document in the caller's unit of work (the issuing transaction): a failure to sign
+    /// leaves the issue undone.
+    /// </summary>
+    public async Task StageAsync(
+        ServiceRequest request,
+        FormContent content,
+        string document,
+        string number,
+        DateOnly date,
+        PortalUser signer,
+        string title,
+        CancellationToken cancellationToken)
+    {
+        var platform = await settings.GetAsync(cancellationToken);
+        using var certificate = await authority.CertificateForAsync(signer, cancellationToken);
+        var letter = LetterComposer.Compose(content, ContextFor(platform, number, date, draft: false));
+        var name = string.IsNullOrWhiteSpace(signer.FullName) ? signer.Email ?? "" : signer.FullName;
+        var pdf = LetterRenderer.Render(letter,
+            new LetterSignature(certificate, name, title, time.GetUtcNow()));
+        var record = new IssuedDocumentRecord
+        {
+            Id = Guid.NewGuid(),
+            RequestId = request.Id,
+            Document = document,
+            Number = number,
+            Pdf = pdf,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            SignedBy = signer.Email ?? signer.Id,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.IssuedDocuments.Add(record);
+        await audit.AddAsync(AuditActions.DocumentSigned, number,
+            $"Hồ sơ {request.Id}; SHA-256 {record.Sha256}; chứng thư {certificate.Thumbprint}", cancellationToken);
+    }
+
+    /// <summary>The signed document of a request, if it was issued.</summary>
+    public Task<IssuedDocumentRecord?> FindAsync(
+        Guid requestId, string document, CancellationToken cancellationToken) =>
+        db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.RequestId == requestId && d.Document == document)
+            .OrderByDescending(d => d.CreatedUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+}
