@@ -135,6 +135,32 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
+    public void Verify_SignedLetter_NamesTheSigner_AndCatchesChangesAndAdditions()
+    {
+        using var certificate = SigningCertificate("Nguyễn Văn Thắng");
+        var signedAt = new DateTimeOffset(2026, 12, 4, 9, 15, 0, TimeSpan.FromHours(7));
+        var letter = LetterComposer.Compose(SampleForms()["02"], Context);
+        var signature = new LetterSignature(certificate, "Nguyễn Văn Thắng", "Giám đốc", signedAt);
+        var pdf = LetterRenderer.Render(letter, signature);
+        var changed = (byte[])pdf.Clone();
+        changed[Array.IndexOf(changed, (byte)'T', changed.Length / 3)] = (byte)'X';
+        var appended = pdf.Concat("\n% thêm sau khi ký\n"u8.ToArray()).ToArray();
+
+        var intact = Assert.Single(SignatureVerifier.Verify(pdf));
+        var tampered = Assert.Single(SignatureVerifier.Verify(changed));
+        var extended = Assert.Single(SignatureVerifier.Verify(appended));
+
+        Assert.True(intact.Valid);
+        Assert.True(intact.CoversWholeFile);
+        Assert.Equal("Nguyễn Văn Thắng", intact.Signer);
+        Assert.NotNull(intact.SignedAt);
+        Assert.False(tampered.Valid);
+        Assert.True(extended.Valid);
+        Assert.False(extended.CoversWholeFile);
+        Assert.Empty(SignatureVerifier.Verify(LetterRenderer.Render(letter)));
+    }
+
+    [Fact]
     public void LongDate_PadsDaysBelowTenAndMonthsBelowThree()
     {
         Assert.Equal("ngày 04 tháng 02 năm 2026", LetterComposer.LongDate(new DateOnly(2026, 2, 4)));
