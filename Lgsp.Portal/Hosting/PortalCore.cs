@@ -60,6 +60,7 @@ internal static class PortalCore
         services.AddScoped<Requests.RequestDocuments>();
         services.AddScoped<Letters.SigningAuthority>();
         services.AddScoped<Letters.IssuedDocuments>();
+        services.AddScoped<Letters.DocumentVerification>();
         services.AddScoped<Requests.DeadlineReminders>();
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();

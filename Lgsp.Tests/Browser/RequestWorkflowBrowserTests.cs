@@ -107,11 +107,28 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await Assertions.Expect(officer.Locator("#download-reply")).ToBeVisibleAsync();
         var download = await officer.Context.APIRequest.GetAsync(requestPath + "/documents/reply.pdf");
         Assert.Equal(200, download.Status);
-        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await download.BodyAsync()))
+        var replyPdf = await download.BodyAsync();
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(replyPdf))
         {
             var letters = string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value));
             Assert.Contains("01/STTTT-CNTT&TT", letters, StringComparison.Ordinal);
         }
+
+        // Anyone, signed in or not, can check the downloaded reply on /verify; a changed copy fails.
+        var anyone = await _browser!.NewPageAsync(
+            new BrowserNewPageOptions { BaseURL = _portal.ServerAddress.ToString() });
+        await anyone.GotoAsync("/verify");
+        await anyone.SetInputFilesAsync(".verify-input",
+            new FilePayload { Name = "tra-loi.pdf", MimeType = "application/pdf", Buffer = replyPdf });
+        await Assertions.Expect(anyone.Locator("#verify-issued")).ToContainTextAsync("01/STTTT-CNTT&TT");
+        await Assertions.Expect(anyone.Locator("#verify-signature-0")).ToContainTextAsync("không bị thay đổi");
+        await Assertions.Expect(anyone.Locator("#verify-signature-0")).Not.ToContainTextAsync("không hợp lệ");
+        var changed = (byte[])replyPdf.Clone();
+        changed[Array.IndexOf(changed, (byte)'T', changed.Length / 3)] = (byte)'X';
+        await anyone.SetInputFilesAsync(".verify-input",
+            new FilePayload { Name = "da-sua.pdf", MimeType = "application/pdf", Buffer = changed });
+        await Assertions.Expect(anyone.Locator("#verify-unknown")).ToBeVisibleAsync();
+        await Assertions.Expect(anyone.Locator("#verify-signature-0")).ToContainTextAsync("không hợp lệ");
 
         var strangerPassword = await _portal.CreateUserAsync("vanthu.snv@bacgiang.gov.vn", Roles.AgencyOfficer,
             "000.00.02.H06");
