@@ -23,6 +23,11 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args is ["letters", ..])
+        {
+            return LetterBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+        }
+
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         using var server = await BrokerServer.StartAsync();
         var keys = new List<LgspClientOptions>();
