@@ -17,7 +17,8 @@ public sealed record LetterContext(
     DateOnly? DecisionDate,
     string? Number,
     DateOnly Date,
-    bool Draft);
+    bool Draft,
+    VerificationMark? Mark = null);
 
 /// <summary>
 /// Turns a filled form into the letter it prints as, with the appendix's wording and its errata corrected: the motto
@@ -129,6 +130,7 @@ public static class LetterComposer
             Recipients = ["Như trên;", .. FormFieldsLines(form.OtherRecipients).Select(r => Trim(r) + ";"), "Lưu: VT."],
             Signatures = [new SignatureBlock(null, form.SignerTitle, form.SignerName)],
             Draft = c.Draft,
+            Mark = c.Mark,
         };
     }
 
@@ -218,6 +220,7 @@ public static class LetterComposer
             ],
             Signatures = [new SignatureBlock(null, reply.SignerTitle, reply.SignerName)],
             Draft = c.Draft,
+            Mark = c.Mark,
         };
     }
 
@@ -274,6 +277,7 @@ public static class LetterComposer
                 new SignatureBlock(null, "Đại diện bên B", minutes.PartyBName),
             ],
             Draft = c.Draft,
+            Mark = c.Mark,
         };
     }
 

@@ -33,6 +33,19 @@ public static class LetterRenderer
             }
 
             Closing(layout, letter);
+            if (letter.Mark is { } mark)
+            {
+                layout.Space(10);
+                layout.AddQrCode(mark.QrModules, 56,
+                [
+                    Paragraph.Of($"Mã kiểm tra: {mark.Code}", new RunStyle(10, Bold: true), Alignment.Left) with
+                    {
+                        SpaceAfter = 0,
+                    },
+                    Paragraph.Of($"Kiểm tra văn bản tại {mark.Address}", new RunStyle(9), Alignment.Left),
+                ]);
+            }
+
             if (signature is not null)
             {
                 // The signing letter's block is the last column of the closing block (the only one, or after the

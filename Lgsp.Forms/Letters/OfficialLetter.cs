@@ -1,5 +1,11 @@
 namespace Lgsp.Forms.Letters;
 
+/// <summary>
+/// How a reader checks an issued document: a short code, the verification address that carries it, and the QR
+/// code of that address as its module matrix (true = dark, quiet zone included), drawn as vectors.
+/// </summary>
+public sealed record VerificationMark(string Code, string Address, IReadOnlyList<bool[]> QrModules);
+
 /// <summary>One signature block: the authority line ("KT. GIÁM ĐỐC", or none), the title and the signer.</summary>
 public sealed record SignatureBlock(string? Authority, string Title, string Signer);
 
@@ -38,6 +44,9 @@ public sealed record OfficialLetter
 
     /// <summary>One signature (letters) or two, left and right (minutes).</summary>
     public required IReadOnlyList<SignatureBlock> Signatures { get; init; }
+
+    /// <summary>The verification code and QR of an issued document, if it has one.</summary>
+    public VerificationMark? Mark { get; init; }
 
     /// <summary>Printed across the top of every page of a document that is not issued yet.</summary>
     public bool Draft { get; init; }

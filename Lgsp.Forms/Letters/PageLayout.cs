@@ -85,6 +85,37 @@ public sealed partial class PageLayout : IDisposable
         _y = top + heights.Max();
     }
 
+    /// <summary>A QR code (dark modules drawn as squares) at the left, paragraphs beside it, on one page.</summary>
+    public void AddQrCode(IReadOnlyList<bool[]> modules, double size, IReadOnlyList<Paragraph> beside)
+    {
+        var text = new Column(ContentWidth - size - 8, beside);
+        var height = Math.Max(size, Measure(text));
+        if (_y + height > Limit)
+        {
+            NewPage();
+        }
+
+        var top = _y;
+        var cell = size / modules.Count;
+        for (var row = 0; row < modules.Count; row++)
+        {
+            for (var column = 0; column < modules[row].Length; column++)
+            {
+                if (modules[row][column])
+                {
+                    _graphics.DrawRectangle(XBrushes.Black, Left + column * cell, top + row * cell, cell, cell);
+                }
+            }
+        }
+
+        foreach (var paragraph in beside)
+        {
+            Flow(paragraph, Left + size + 8, text.Width, draw: true, breakPages: false);
+        }
+
+        _y = top + height;
+    }
+
     public void Dispose() => _graphics.Dispose();
 
     private double Limit => _page.Height.Point - Bottom;

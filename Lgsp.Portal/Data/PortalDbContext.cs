@@ -128,6 +128,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             document.HasIndex(d => new { d.RequestId, d.Document });
             document.HasIndex(d => d.Sha256);
+            document.HasIndex(d => d.VerificationCode);
         });
 
         builder.Entity<PortalNotification>(notification =>

@@ -40,6 +40,9 @@ public sealed class IssuedDocumentRecord
 
     public string Sha256 { get; set; } = "";
 
+    /// <summary>The short code printed on the document and carried by its QR code to the verification page.</summary>
+    public string VerificationCode { get; set; } = "";
+
     public string SignedBy { get; set; } = "";
 
     public DateTime CreatedUtc { get; set; }

@@ -5,6 +5,7 @@ using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Settings;
 using Microsoft.EntityFrameworkCore;
+using QRCoder;
 
 namespace Lgsp.Portal.Letters;
 
@@ -47,7 +48,16 @@ public sealed class IssuedDocuments(
     {
         var platform = await settings.GetAsync(cancellationToken);
         using var certificate = await authority.CertificateForAsync(signer, cancellationToken);
-        var letter = LetterComposer.Compose(content, ContextFor(platform, number, date, draft: false));
+        var code = NewCode();
+        var address = $"{(platform.PublicAddress.Length > 0 ? platform.PublicAddress : "http://localhost:5080")}"
+            + $"/verify?code={code}";
+        using var qr = new QRCodeGenerator().CreateQrCode(address, QRCodeGenerator.ECCLevel.M);
+        var mark = new VerificationMark(code, address,
+            [.. qr.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray())]);
+        var letter = LetterComposer.Compose(content, ContextFor(platform, number, date, draft: false) with
+        {
+            Mark = mark,
+        });
         var name = string.IsNullOrWhiteSpace(signer.FullName) ? signer.Email ?? "" : signer.FullName;
         var pdf = LetterRenderer.Render(letter,
             new LetterSignature(certificate, name, title, time.GetUtcNow()));
@@ -60,11 +70,25 @@ public sealed class IssuedDocuments(
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
             SignedBy = signer.Email ?? signer.Id,
+            VerificationCode = code,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         };
         db.IssuedDocuments.Add(record);
         await audit.AddAsync(AuditActions.DocumentSigned, number,
             $"Hồ sơ {request.Id}; SHA-256 {record.Sha256}; chứng thư {certificate.Thumbprint}", cancellationToken);
+    }
+
+    /// <summary>A registered document by its printed verification code.</summary>
+    public Task<IssuedDocumentRecord?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
+        db.IssuedDocuments.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.VerificationCode == code.Trim().ToUpperInvariant(), cancellationToken);
+
+    /// <summary>Eight characters in two groups, from an alphabet without look-alikes (no 0/O, 1/I).</summary>
+    private static string NewCode()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 8);
+        return $"{new string(chars, 0, 4)}-{new string(chars, 4, 4)}";
     }
 
     /// <summary>The signed document of a request, if it was issued.</summary>

@@ -239,9 +239,15 @@ namespace Lgsp.Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("VerificationCode");
 
                     b.HasIndex("RequestId", "Document");
 
@@ -692,6 +698,10 @@ namespace Lgsp.Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProvinceName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicAddress")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

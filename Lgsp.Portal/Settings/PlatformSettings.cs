@@ -35,6 +35,10 @@ public sealed class PlatformSettings
     [Required(ErrorMessage = "Nhập ký hiệu viết tắt của Trung tâm.")]
     public string ItCentreShortName { get; set; } = "";
 
+    [Required(ErrorMessage = "Nhập địa chỉ công khai của cổng.")]
+    [Url(ErrorMessage = "Địa chỉ công khai phải là địa chỉ http(s) đầy đủ, ví dụ https://lgsp.bacgiang.gov.vn.")]
+    public string PublicAddress { get; set; } = "";
+
     [Required(ErrorMessage = "Nhập ký hiệu công văn của Sở.")]
     public string ReplySymbol { get; set; } = "";
 

@@ -95,6 +95,7 @@ public sealed class SettingsService(
         copy.ItCentreShortName = VietnameseText.Normalize(s.ItCentreShortName);
         copy.RegulationDecisionNumber = VietnameseText.Normalize(s.RegulationDecisionNumber);
         copy.ReplySymbol = VietnameseText.Normalize(s.ReplySymbol);
+        copy.PublicAddress = VietnameseText.Normalize(s.PublicAddress).TrimEnd('/');
         copy.MinutesSymbol = VietnameseText.Normalize(s.MinutesSymbol);
         return copy;
     }

@@ -123,6 +123,16 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await Assertions.Expect(anyone.Locator("#verify-issued")).ToContainTextAsync("01/STTTT-CNTT&TT");
         await Assertions.Expect(anyone.Locator("#verify-signature-0")).ToContainTextAsync("không bị thay đổi");
         await Assertions.Expect(anyone.Locator("#verify-signature-0")).Not.ToContainTextAsync("không hợp lệ");
+        await using (var lookup = _portal.Services.CreateAsyncScope())
+        {
+            var issued = lookup.ServiceProvider.GetRequiredService<Lgsp.Portal.Data.PortalDbContext>().IssuedDocuments;
+            await anyone.GotoAsync($"/verify?code={issued.Single().VerificationCode}");
+            await Assertions.Expect(anyone.Locator("#verify-code")).ToContainTextAsync("01/STTTT-CNTT&TT");
+        }
+
+        await anyone.SetInputFilesAsync(".verify-input",
+            new FilePayload { Name = "tra-loi.pdf", MimeType = "application/pdf", Buffer = replyPdf });
+        await Assertions.Expect(anyone.Locator("#verify-issued")).ToBeVisibleAsync();
         var changed = (byte[])replyPdf.Clone();
         changed[Array.IndexOf(changed, (byte)'T', changed.Length / 3)] = (byte)'X';
         await anyone.SetInputFilesAsync(".verify-input",

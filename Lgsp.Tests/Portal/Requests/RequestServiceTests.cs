@@ -106,6 +106,9 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var stored = await db.IssuedDocuments.SingleAsync(d => d.RequestId == id);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(reply.Pdf)), stored.Sha256);
         Assert.Equal("01/STTTT-CNTT&TT", stored.Number);
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", stored.VerificationCode);
+        Assert.Contains($"Mãkiểmtra:{stored.VerificationCode}", PdfText(reply.Pdf), StringComparison.Ordinal);
+        Assert.Contains($"verify?code={stored.VerificationCode}", PdfText(reply.Pdf), StringComparison.Ordinal);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SigningCertificateIssued));
     }
 
