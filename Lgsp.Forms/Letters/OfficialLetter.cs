@@ -24,7 +24,7 @@ public sealed record OfficialLetter
     /// <summary>"Số: 15/STTTT-CNTT&amp;TT", or "Số: ……" for an unnumbered draft.</summary>
     public required string Number { get; init; }
 
-    /// <summary>"Bắc Giang, ngày 04 tháng 12 năm 2026".</summary>
+    /// <summary>The place (the province) and the long date, e.g. "…, ngày 04 tháng 12 năm 2026".</summary>
     public required string PlaceAndDate { get; init; }
 
     /// <summary>The "V/v …" subject under the number (letters).</summary>
