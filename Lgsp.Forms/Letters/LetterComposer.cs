@@ -56,7 +56,7 @@ public static class LetterComposer
         if (form is GroundedRequestForm grounded)
         {
             body.AddRange(FormFieldsLines(grounded.LegalBasis).Select(line => LetterRenderer.Body($"Căn cứ "
-                + $"{Trim(line)};")));
+                + $"{WithoutCanCu(Trim(line))};")));
         }
 
         switch (form)
@@ -192,7 +192,8 @@ public static class LetterComposer
             {
                 body.Add(LetterRenderer.Body($"Thông tin chi tiết, {agency} vui lòng liên hệ trực tiếp đầu mối hỗ "
                     + $"trợ kỹ thuật: "
-                    + $"{supported.SupportName}, {c.ItCentreName}; điện thoại: {Or(supported.SupportLandline)}, "
+                    + $"{supported.SupportName}, {c.ItCentreName}; "
+                    + (supported.SupportLandline.Length > 0 ? $"điện thoại: {supported.SupportLandline}, " : "")
                     + $"di động: {supported.SupportMobile}."));
             }
 
@@ -305,5 +306,7 @@ public static class LetterComposer
 
     private static string Trim(string text) => text.TrimEnd(';', '.', ' ');
 
-    private static string Or(string text) => text.Length > 0 ? text : "…";
+    /// <summary>A basis typed as "Căn cứ …" is printed once, not as "Căn cứ Căn cứ …".</summary>
+    private static string WithoutCanCu(string line) =>
+        line.StartsWith("Căn cứ ", StringComparison.OrdinalIgnoreCase) ? line["Căn cứ ".Length..] : line;
 }

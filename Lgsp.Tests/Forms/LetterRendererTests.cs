@@ -161,6 +161,23 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
+    public void Compose_BasisTypedWithCanCu_PrintsItOnce_AndAnEmptyLandlineIsLeftOut()
+    {
+        var request = FormContentTests.Filled();
+        request.LegalBasis = "Căn cứ Kế hoạch số 45/KH-SYT ngày 10/01/2026";
+        var reply = (ApplicationRegisteredReply)SampleForms()["02"];
+        reply.SupportLandline = "";
+
+        var requestText = Text(LetterRenderer.Render(LetterComposer.Compose(request, Context)));
+        var replyText = Text(LetterRenderer.Render(LetterComposer.Compose(reply, Context)));
+
+        Assert.Contains(Compact("Căn cứ Kế hoạch số 45/KH-SYT"), requestText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Compact("Căn cứ Căn cứ"), requestText, StringComparison.Ordinal);
+        Assert.Contains(Compact("Truyền thông; di động: 0987654321"), replyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", replyText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LongDate_PadsDaysBelowTenAndMonthsBelowThree()
     {
         Assert.Equal("ngày 04 tháng 02 năm 2026", LetterComposer.LongDate(new DateOnly(2026, 2, 4)));
@@ -187,6 +204,12 @@ public sealed class LetterRendererTests
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         return output;
+    }
+
+    private static string Text(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return Compact(string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)));
     }
 
     private static string Compact(string text) =>
