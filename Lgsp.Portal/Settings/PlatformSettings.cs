@@ -36,7 +36,7 @@ public sealed class PlatformSettings
     public string ItCentreShortName { get; set; } = "";
 
     [Required(ErrorMessage = "Nhập địa chỉ công khai của cổng.")]
-    [Url(ErrorMessage = "Địa chỉ công khai phải là địa chỉ http(s) đầy đủ, ví dụ https://lgsp.bacgiang.gov.vn.")]
+    [Url(ErrorMessage = "Địa chỉ công khai phải là địa chỉ http(s) đầy đủ, ví dụ https://lgsp.tinh.gov.vn.")]
     public string PublicAddress { get; set; } = "";
 
     [Required(ErrorMessage = "Nhập ký hiệu công văn của Sở.")]
