@@ -79,13 +79,7 @@ public sealed partial class RequestService
     /// <summary>An attachment of a request the person can see, or <see cref="RequestNotFoundException"/>.</summary>
     public async Task<RequestAttachment> AttachmentAsync(Guid id, Guid fileId, CancellationToken cancellationToken)
     {
-        var me = await actors.CurrentAsync(cancellationToken);
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !me.CanSee(request))
-        {
-            throw new RequestNotFoundException();
-        }
-
+        await VisibleAsync(db.Requests.AsNoTracking(), id, cancellationToken);
         return await db.RequestAttachments.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == fileId && a.RequestId == id, cancellationToken)
             ?? throw new RequestNotFoundException();
@@ -97,12 +91,7 @@ public sealed partial class RequestService
     /// </summary>
     public async Task<string> RevealSecretAsync(Guid id, Guid secretId, CancellationToken cancellationToken)
     {
-        var me = await actors.CurrentAsync(cancellationToken);
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !me.CanSee(request))
-        {
-            throw new RequestNotFoundException();
-        }
+        var (me, request) = await VisibleAsync(db.Requests.AsNoTracking(), id, cancellationToken);
 
         if (!me.BelongsTo(request.AgencyId))
         {

@@ -68,14 +68,8 @@ public sealed partial class RequestService(
     /// <summary>One request with all its page shows; <see cref="RequestNotFoundException"/> for others'.</summary>
     public async Task<RequestDetails> GetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var me = await actors.CurrentAsync(cancellationToken);
-        var request = await db.Requests.AsNoTracking()
-            .Include(r => r.Events)
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !me.CanSee(request))
-        {
-            throw new RequestNotFoundException();
-        }
+        var (me, request) =
+            await VisibleAsync(db.Requests.AsNoTracking().Include(r => r.Events), id, cancellationToken);
 
         var attachments = await db.RequestAttachments.AsNoTracking()
             .Where(a => a.RequestId == id)
@@ -248,14 +242,20 @@ public sealed partial class RequestService(
     private async Task<(RequestActor Me, ServiceRequest Request)> LoadForAsync(
         Guid id, Guid version, CancellationToken cancellationToken)
     {
-        var me = await actors.CurrentAsync(cancellationToken);
-        var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (request is null || !me.CanSee(request))
-        {
-            throw new RequestNotFoundException();
-        }
-
+        var (me, request) = await VisibleAsync(db.Requests, id, cancellationToken);
         return request.Version == version ? (me, request) : throw new RequestConflictException();
+    }
+
+    /// <summary>
+    /// The acting person and a request they may see, read from <paramref name="requests"/> (tracked or not);
+    /// <see cref="RequestNotFoundException"/> when it does not exist or is another agency's.
+    /// </summary>
+    private async Task<(RequestActor Me, ServiceRequest Request)> VisibleAsync(
+        IQueryable<ServiceRequest> requests, Guid id, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var request = await requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return request is not null && me.CanSee(request) ? (me, request) : throw new RequestNotFoundException();
     }
 
     /// <summary>Applies one workflow step, unless the table gives it to none of the person's parties.</summary>
