@@ -1,5 +1,6 @@
 using Lgsp.Forms.Content;
 using Lgsp.Forms.Letters;
+using Lgsp.Tests.Support;
 using UglyToad.PdfPig;
 
 namespace Lgsp.Tests.Forms;
@@ -27,16 +28,14 @@ public sealed class LetterRendererTests
 
         var pdf = LetterRenderer.Render(LetterComposer.Compose(form, Context));
 
-        using var document = PdfDocument.Open(pdf);
-        // Letters in drawing order, without the spaces the layout leaves between words (it draws word by word).
-        var text = Compact(string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)));
-        Assert.Contains(Compact("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text, StringComparison.Ordinal);
-        Assert.Contains(Compact("Độc lập - Tự do - Hạnh phúc"), text, StringComparison.Ordinal);
+        var text = Pdf.Text(pdf);
+        Assert.Contains(Pdf.Compact("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("Độc lập - Tự do - Hạnh phúc"), text, StringComparison.Ordinal);
         Assert.Contains(
-            Compact("Quyết định số 25/2021/QĐ-UBND ngày 08 tháng 3 năm 2021"), text, StringComparison.Ordinal);
+            Pdf.Compact("Quyết định số 25/2021/QĐ-UBND ngày 08 tháng 3 năm 2021"), text, StringComparison.Ordinal);
         foreach (var value in FilledValues(form))
         {
-            Assert.Contains(Compact(value), text, StringComparison.Ordinal);
+            Assert.Contains(Pdf.Compact(value), text, StringComparison.Ordinal);
         }
     }
 
@@ -123,8 +122,8 @@ public sealed class LetterRendererTests
         var changed = Path.Combine(folder, "changed.pdf");
         await File.WriteAllBytesAsync(changed, tampered);
 
-        var valid = await PdfsigAsync(path);
-        var invalid = await PdfsigAsync(changed);
+        var valid = await Pdf.SignaturesAsync(path);
+        var invalid = await Pdf.SignaturesAsync(changed);
         Assert.Contains("Signature is Valid", valid, StringComparison.Ordinal);
         Assert.Contains("Nguyễn Văn Thắng", valid, StringComparison.Ordinal);
         Assert.DoesNotContain("Signature is Valid", invalid, StringComparison.Ordinal);
@@ -168,12 +167,12 @@ public sealed class LetterRendererTests
         var reply = (ApplicationRegisteredReply)SampleForms()["02"];
         reply.SupportLandline = "";
 
-        var requestText = Text(LetterRenderer.Render(LetterComposer.Compose(request, Context)));
-        var replyText = Text(LetterRenderer.Render(LetterComposer.Compose(reply, Context)));
+        var requestText = Pdf.Text(LetterRenderer.Render(LetterComposer.Compose(request, Context)));
+        var replyText = Pdf.Text(LetterRenderer.Render(LetterComposer.Compose(reply, Context)));
 
-        Assert.Contains(Compact("Căn cứ Kế hoạch số 45/KH-SYT"), requestText, StringComparison.Ordinal);
-        Assert.DoesNotContain(Compact("Căn cứ Căn cứ"), requestText, StringComparison.Ordinal);
-        Assert.Contains(Compact("Truyền thông; di động: 0987654321"), replyText, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("Căn cứ Kế hoạch số 45/KH-SYT"), requestText, StringComparison.Ordinal);
+        Assert.DoesNotContain(Pdf.Compact("Căn cứ Căn cứ"), requestText, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("Truyền thông; di động: 0987654321"), replyText, StringComparison.Ordinal);
         Assert.DoesNotContain("…", replyText, StringComparison.Ordinal);
     }
 
@@ -197,23 +196,8 @@ public sealed class LetterRendererTests
             System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.Exportable);
     }
 
-    private static async Task<string> PdfsigAsync(string path)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("pdfsig", [path]) { RedirectStandardOutput = true };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
-    }
 
-    private static string Text(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return Compact(string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)));
-    }
 
-    private static string Compact(string text) =>
-        string.Concat(text.Where(c => !char.IsWhiteSpace(c))).Normalize(System.Text.NormalizationForm.FormC);
 
     private static IEnumerable<string> FilledValues(FormContent form) =>
         FormContent.EditableProperties(form.GetType())
@@ -261,7 +245,7 @@ public sealed class LetterRendererTests
                 PartyBPosition = "Chuyên viên",
                 PartyBBody = "Sở Y tế",
             },
-            ["08"] = FormsForLetters.Sso(),
+            ["08"] = FormsFor.Sso(),
             ["13"] = new SsoCancelledReply
             {
                 Addressee = "Sở Y tế",
@@ -274,28 +258,4 @@ public sealed class LetterRendererTests
             },
         };
     }
-}
-
-/// <summary>Filled forms the letter tests share.</summary>
-internal static class FormsForLetters
-{
-    public static RegisterSsoForm Sso() => new()
-    {
-        AgencyName = "Sở Y tế",
-        LetterNumber = "13/SYT-VP",
-        LetterDate = new DateTime(2026, 4, 1),
-        Place = "Bắc Giang",
-        LegalBasis = "Kế hoạch số 45/KH-SYT ngày 10/01/2026",
-        ApplicationName = "Cổng dịch vụ y tế",
-        Developer = "Trung tâm Công nghệ thông tin",
-        CallbackUrls = "https://yte.bacgiang.gov.vn/signin-oidc",
-        SignOutUrls = "https://yte.bacgiang.gov.vn/",
-        ContactName = "Trần Thị Bình",
-        ContactPosition = "Chuyên viên",
-        ContactDepartment = "Văn phòng",
-        ContactEmail = "binh@bacgiang.gov.vn",
-        ContactPhone = "0912345678",
-        SignerTitle = "Giám đốc",
-        SignerName = "Lê Văn Cường",
-    };
 }

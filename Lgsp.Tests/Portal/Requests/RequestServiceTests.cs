@@ -6,7 +6,6 @@ using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Identity;
 using Lgsp.Portal.Requests;
-using Lgsp.Tests.Forms;
 using Lgsp.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -75,8 +74,8 @@ public sealed class RequestServiceTests : IAsyncLifetime
         await AsAsync(Director, s => s.ApproveAsync(id, version, default));
 
         var issued = await DocumentAsync(Officer, id, "reply");
-        Assert.Contains("DỰTHẢO", PdfText(draft.Pdf), StringComparison.Ordinal);
-        var text = PdfText(issued.Pdf);
+        Assert.Contains("DỰTHẢO", Pdf.Text(draft.Pdf), StringComparison.Ordinal);
+        var text = Pdf.Text(issued.Pdf);
         Assert.Contains("Số:01/STTTT-CNTT&TT", text, StringComparison.Ordinal);
         Assert.DoesNotContain("DỰTHẢO", text, StringComparison.Ordinal);
         await Assert.ThrowsAsync<RequestNotFoundException>(() =>
@@ -95,10 +94,7 @@ public sealed class RequestServiceTests : IAsyncLifetime
         Assert.Equal(reply.Pdf, again.Pdf);
         var path = Path.Combine(_portal.DataDirectory, "reply.pdf");
         await File.WriteAllBytesAsync(path, reply.Pdf);
-        var start = new System.Diagnostics.ProcessStartInfo("pdfsig", [path]) { RedirectStandardOutput = true };
-        using var pdfsig = System.Diagnostics.Process.Start(start)!;
-        var report = await pdfsig.StandardOutput.ReadToEndAsync();
-        await pdfsig.WaitForExitAsync();
+        var report = await Pdf.SignaturesAsync(path);
         Assert.Contains("Signature is Valid", report, StringComparison.Ordinal);
         Assert.Contains("Người thử nghiệm", report, StringComparison.Ordinal);
         await using var scope = _portal.Services.CreateAsyncScope();
@@ -107,8 +103,8 @@ public sealed class RequestServiceTests : IAsyncLifetime
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(reply.Pdf)), stored.Sha256);
         Assert.Equal("01/STTTT-CNTT&TT", stored.Number);
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", stored.VerificationCode);
-        Assert.Contains($"Mãkiểmtra:{stored.VerificationCode}", PdfText(reply.Pdf), StringComparison.Ordinal);
-        Assert.Contains($"verify?code={stored.VerificationCode}", PdfText(reply.Pdf), StringComparison.Ordinal);
+        Assert.Contains($"Mãkiểmtra:{stored.VerificationCode}", Pdf.Text(reply.Pdf), StringComparison.Ordinal);
+        Assert.Contains($"verify?code={stored.VerificationCode}", Pdf.Text(reply.Pdf), StringComparison.Ordinal);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SigningCertificateIssued));
     }
 
@@ -518,13 +514,6 @@ public sealed class RequestServiceTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<RequestDocuments>().RenderAsync(id, document, default);
     }
 
-    private static string PdfText(byte[] pdf)
-    {
-        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        return string.Concat(document.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)
-            .Where(v => !string.IsNullOrWhiteSpace(v)));
-    }
-
     private async Task<List<string>> NoticesAsync(string user)
     {
         await using var scope = _portal.ScopeActingAs(user);
@@ -550,44 +539,5 @@ public sealed class RequestServiceTests : IAsyncLifetime
         {
             return exception;
         }
-    }
-}
-
-/// <summary>Filled request forms for the tests.</summary>
-internal static class FormsFor
-{
-    public static RegisterApplicationForm Registration() => Common(FormContentTests.Filled());
-
-    public static CancelApplicationForm Cancellation(string accessKeyId) =>
-        Common(new CancelApplicationForm { AccessKeyId = accessKeyId });
-
-    public static RegisterSsoForm Sso() => Grounded(new RegisterSsoForm
-    {
-        ApplicationName = "Cổng dịch vụ y tế",
-        Developer = "Trung tâm Công nghệ thông tin",
-        CallbackUrls = "https://app.syt.bacgiang.gov.vn/signin-oidc",
-        SignOutUrls = "https://app.syt.bacgiang.gov.vn/",
-    });
-
-    public static T Grounded<T>(T form) where T : GroundedRequestForm
-    {
-        form.LegalBasis = "Kế hoạch số 45/KH-SYT ngày 10/01/2026";
-        return Common(form);
-    }
-
-    public static T Common<T>(T form) where T : AgencyRequestForm
-    {
-        form.AgencyName = "Sở Y tế";
-        form.LetterNumber = "125/SYT-VP";
-        form.LetterDate = new DateTime(2026, 12, 1);
-        form.Place = "Bắc Giang";
-        form.ContactName = "Trần Thị Bình";
-        form.ContactPosition = "Chuyên viên";
-        form.ContactDepartment = "Văn phòng";
-        form.ContactEmail = "binh@bacgiang.gov.vn";
-        form.ContactPhone = "0912345678";
-        form.SignerTitle = "Giám đốc";
-        form.SignerName = "Lê Văn Cường";
-        return form;
     }
 }
