@@ -4,7 +4,7 @@ using UglyToad.PdfPig;
 
 namespace Lgsp.Tests.Support;
 
-/// <summary>Reading rendered letters back in tests: their text through PdfPig, their signatures through pdfsig.</summary>
+/// <summary>Reading letters back in tests: their text through PdfPig, their signatures through pdfsig.</summary>
 internal static class Pdf
 {
     /// <summary>
