@@ -55,7 +55,7 @@ public static class LetterComposer
         var body = new List<Paragraph> { LetterRenderer.Body(Decision(c)) };
         if (form is GroundedRequestForm grounded)
         {
-            body.AddRange(FormFieldsLines(grounded.LegalBasis).Select(line => LetterRenderer.Body($"Căn cứ "
+            body.AddRange(FieldRules.Lines(grounded.LegalBasis).Select(line => LetterRenderer.Body($"Căn cứ "
                 + $"{WithoutCanCu(Trim(line))};")));
         }
 
@@ -63,62 +63,52 @@ public static class LetterComposer
         {
             case RegisterApplicationForm f:
                 body.Add(LetterRenderer.Body($"Nhằm phục vụ nhu cầu triển khai ứng dụng công nghệ thông tin, "
-                    + $"{agency} đề nghị "
-                    + $"{c.DepartmentName} đăng ký và cấp quyền cho ứng dụng, dịch vụ được kết nối với {Platform(c)} "
-                    + "(LGSP tỉnh) với thông tin như sau:"));
+                    + $"{agency} đề nghị {c.DepartmentName} đăng ký và cấp quyền cho ứng dụng, dịch vụ được kết nối "
+                    + $"với {Platform(c)} (LGSP tỉnh) với thông tin như sau:"));
                 body.Add(LetterRenderer.Body($"- Tên ứng dụng, dịch vụ: {f.ApplicationName}"
                     + (f.ApplicationAbbreviation.Length > 0 ? $" ({f.ApplicationAbbreviation})" : "") + ";"));
                 body.Add(LetterRenderer.Body($"- Đơn vị phát triển: {f.Developer}."));
                 break;
             case RegisterSsoForm f:
                 body.Add(LetterRenderer.Body($"Nhằm phục vụ nhu cầu triển khai kết nối tích hợp với hệ thống xác "
-                    + $"thực đăng "
-                    + $"nhập một lần (SSO) dùng chung của tỉnh, {agency} đề nghị {c.DepartmentName} đăng ký và cấp "
-                    + $"quyền "
-                    + "cho ứng dụng, dịch vụ được kết nối với hệ thống SSO dùng chung của tỉnh, thông tin như sau:"));
+                    + $"thực đăng nhập một lần (SSO) dùng chung của tỉnh, {agency} đề nghị {c.DepartmentName} đăng "
+                    + $"ký và cấp quyền cho ứng dụng, dịch vụ được kết nối với hệ thống SSO dùng chung của tỉnh, "
+                    + $"thông tin như sau:"));
                 body.Add(LetterRenderer.Body($"- Tên ứng dụng, dịch vụ: {f.ApplicationName}"
                     + (f.ApplicationAbbreviation.Length > 0 ? $" ({f.ApplicationAbbreviation})" : "") + ";"));
                 body.Add(LetterRenderer.Body($"- Đơn vị phát triển: {f.Developer};"));
                 body.Add(LetterRenderer.Body("- Địa chỉ nhận kết quả đăng nhập: "
                     + string.Join("; ", FieldRules.Lines(f.CallbackUrls)) + ";"));
-                body.Add(LetterRenderer.Body("- Địa chỉ sau khi đăng xuất: " + string.Join("; "
-                    + "", FieldRules.Lines(f.SignOutUrls)) + "."));
+                body.Add(LetterRenderer.Body("- Địa chỉ sau khi đăng xuất: "
+                    + string.Join("; ", FieldRules.Lines(f.SignOutUrls)) + "."));
                 break;
             case RequestLgspAccountForm or RequestSsoAccountForm:
                 var system = form.Kind == FormKind.RequestSsoAccount ? "hệ thống xác thực đăng nhập một lần (SSO) "
                     + "dùng chung của tỉnh" : Platform(c);
                 body.Add(LetterRenderer.Body($"Nhằm phục vụ nhu cầu triển khai ứng dụng công nghệ thông tin, "
-                    + $"{agency} đề nghị "
-                    + $"{c.DepartmentName} cung cấp tài khoản quản trị, tài liệu kỹ thuật và đầu mối hỗ trợ kỹ "
-                    + $"thuật kết nối "
-                    + $"với {system} cho {agency}."));
+                    + $"{agency} đề nghị {c.DepartmentName} cung cấp tài khoản quản trị, tài liệu kỹ thuật và đầu "
+                    + $"mối hỗ trợ kỹ thuật kết nối với {system} cho {agency}."));
                 break;
             case CancelApplicationForm f:
                 body.Add(LetterRenderer.Body($"Ứng dụng, dịch vụ {f.ApplicationName} (mã khóa truy cập "
-                    + $"{f.AccessKeyId}) tại "
-                    + $"{agency} đã ngưng hoạt động; đề nghị {c.DepartmentName} hủy bỏ thông tin đã đăng ký và thu "
-                    + $"hồi quyền "
-                    + "đã cấp cho ứng dụng, dịch vụ kết nối với LGSP tỉnh."));
+                    + $"{f.AccessKeyId}) tại {agency} đã ngưng hoạt động; đề nghị {c.DepartmentName} hủy bỏ thông "
+                    + $"tin đã đăng ký và thu hồi quyền đã cấp cho ứng dụng, dịch vụ kết nối với LGSP tỉnh."));
                 break;
             case CancelSsoForm f:
                 body.Add(LetterRenderer.Body($"Ứng dụng, dịch vụ {f.ApplicationName} (mã ứng dụng {f.ClientId}) tại "
-                    + $"{agency} "
-                    + $"đã ngưng hoạt động; đề nghị {c.DepartmentName} hủy bỏ thông tin đã đăng ký tích hợp với hệ "
-                    + $"thống "
-                    + "xác thực đăng nhập một lần (SSO) dùng chung của tỉnh."));
+                    + $"{agency} đã ngưng hoạt động; đề nghị {c.DepartmentName} hủy bỏ thông tin đã đăng ký tích hợp "
+                    + $"với hệ thống xác thực đăng nhập một lần (SSO) dùng chung của tỉnh."));
                 break;
         }
 
         if (form.Kind is not (FormKind.CancelApplication or FormKind.CancelSso))
         {
             body.Add(LetterRenderer.Body($"{agency} cam kết tuân thủ các quy định được nêu trong Quy chế Quản lý, "
-                + $"vận hành "
-                + $"và sử dụng {Platform(c)}."));
+                + $"vận hành và sử dụng {Platform(c)}."));
         }
 
         body.Add(LetterRenderer.Body($"Đầu mối liên hệ: {form.ContactName}, {form.ContactPosition}, "
-            + $"{form.ContactDepartment}; "
-            + $"thư điện tử: {form.ContactEmail}; điện thoại: {form.ContactPhone}."));
+            + $"{form.ContactDepartment}; thư điện tử: {form.ContactEmail}; điện thoại: {form.ContactPhone}."));
         return new OfficialLetter
         {
             Issuer = agency,
@@ -127,7 +117,10 @@ public static class LetterComposer
             Subject = subject,
             Addressees = [c.DepartmentName],
             Body = body,
-            Recipients = ["Như trên;", .. FormFieldsLines(form.OtherRecipients).Select(r => Trim(r) + ";"), "Lưu: VT."],
+            Recipients =
+            [
+                "Như trên;", .. FieldRules.Lines(form.OtherRecipients).Select(r => Trim(r) + ";"), "Lưu: VT.",
+            ],
             Signatures = [new SignatureBlock(null, form.SignerTitle, form.SignerName)],
             Draft = c.Draft,
             Mark = c.Mark,
@@ -162,37 +155,30 @@ public static class LetterComposer
         {
             body.Add(LetterRenderer.Body(reply switch
             {
-                ApplicationRegisteredReply r => $"{c.DepartmentName} đã thực hiện đăng ký thông tin ứng dụng, dịch vụ "
-                    + $"{r.ApplicationName} kết nối với LGSP tỉnh theo đề nghị của {agency}; khóa truy cập của ứng "
-                    + $"dụng "
-                    + "được cấp trên Cổng quản lý LGSP.",
+                ApplicationRegisteredReply r => $"{c.DepartmentName} đã thực hiện đăng ký thông tin ứng dụng, dịch "
+                    + $"vụ {r.ApplicationName} kết nối với LGSP tỉnh theo đề nghị của {agency}; khóa truy cập của "
+                    + $"ứng dụng được cấp trên Cổng quản lý LGSP.",
                 LgspAccountProvidedReply r => $"{c.DepartmentName} đồng ý cung cấp tài khoản quản trị "
-                    + $"({r.AdministratorAccount}) "
-                    + $"và tài liệu kỹ thuật liên quan đến LGSP tỉnh theo đề nghị của {agency}.",
+                    + $"({r.AdministratorAccount}) và tài liệu kỹ thuật liên quan đến LGSP tỉnh theo đề nghị của "
+                    + $"{agency}.",
                 ApplicationCancelledReply r => $"{c.DepartmentName} đã thực hiện hủy bỏ thông tin ứng dụng, dịch vụ "
                     + $"{r.ApplicationName} kết nối với LGSP tỉnh theo đề nghị của {agency}.",
                 SsoRegisteredReply r => $"{c.DepartmentName} đã thực hiện đăng ký ứng dụng, dịch vụ "
-                    + $"{r.ApplicationName} "
-                    + $"với hệ thống xác thực đăng nhập một lần (SSO) dùng chung của tỉnh theo đề nghị của {agency}. "
-                    + $"Địa chỉ đăng nhập: {r.SsoSignInUrl}; địa chỉ đăng xuất: {r.SsoSignOutUrl}; mã ứng dụng và "
-                    + $"khóa bí "
-                    + "mật được cấp trên Cổng quản lý LGSP.",
+                    + $"{r.ApplicationName} với hệ thống xác thực đăng nhập một lần (SSO) dùng chung của tỉnh theo "
+                    + $"đề nghị của {agency}. Địa chỉ đăng nhập: {r.SsoSignInUrl}; địa chỉ đăng xuất: "
+                    + $"{r.SsoSignOutUrl}; mã ứng dụng và khóa bí mật được cấp trên Cổng quản lý LGSP.",
                 SsoAccountProvidedReply r => $"{c.DepartmentName} đồng ý cung cấp tài khoản quản trị "
-                    + $"({r.AdministratorAccount}) "
-                    + "và tài liệu kỹ thuật liên quan đến hệ thống xác thực đăng nhập một lần (SSO) dùng chung của "
-                    + "tỉnh "
-                    + $"theo đề nghị của {agency}.",
+                    + $"({r.AdministratorAccount}) và tài liệu kỹ thuật liên quan đến hệ thống xác thực đăng nhập "
+                    + $"một lần (SSO) dùng chung của tỉnh theo đề nghị của {agency}.",
                 SsoCancelledReply r => $"{c.DepartmentName} đã thực hiện hủy bỏ thông tin ứng dụng, dịch vụ "
                     + $"{r.ApplicationName} tích hợp với hệ thống xác thực đăng nhập một lần (SSO) dùng chung của "
-                    + $"tỉnh theo "
-                    + $"đề nghị của {agency}.",
+                    + $"tỉnh theo đề nghị của {agency}.",
                 _ => "",
             }));
             if (reply is SupportedReply supported)
             {
                 body.Add(LetterRenderer.Body($"Thông tin chi tiết, {agency} vui lòng liên hệ trực tiếp đầu mối hỗ "
-                    + $"trợ kỹ thuật: "
-                    + $"{supported.SupportName}, {c.ItCentreName}; "
+                    + $"trợ kỹ thuật: {supported.SupportName}, {c.ItCentreName}; "
                     + (supported.SupportLandline.Length > 0 ? $"điện thoại: {supported.SupportLandline}, " : "")
                     + $"di động: {supported.SupportMobile}."));
             }
@@ -200,8 +186,7 @@ public static class LetterComposer
             if (reply is LgspAccountProvidedReply or SsoAccountProvidedReply)
             {
                 body.Add(LetterRenderer.Body($"Đề nghị {agency} quản lý, sử dụng tài khoản được cấp phát theo đúng "
-                    + $"quy định "
-                    + $"trong Quy chế Quản lý, vận hành và sử dụng {Platform(c)}."));
+                    + $"quy định trong Quy chế Quản lý, vận hành và sử dụng {Platform(c)}."));
             }
         }
 
@@ -217,7 +202,7 @@ public static class LetterComposer
             Body = body,
             Recipients =
             [
-                "Như trên;", .. FormFieldsLines(reply.OtherRecipients).Select(r => Trim(r) + ";"), "Lưu: VT, CNTT&TT.",
+                "Như trên;", .. FieldRules.Lines(reply.OtherRecipients).Select(r => Trim(r) + ";"), "Lưu: VT, CNTT&TT.",
             ],
             Signatures = [new SignatureBlock(null, reply.SignerTitle, reply.SignerName)],
             Draft = c.Draft,
@@ -238,29 +223,24 @@ public static class LetterComposer
         {
             LetterRenderer.Body(Decision(c)),
             LetterRenderer.Body($"Căn cứ Công văn số {minutes.ReplyNumber} {replyDate} của {c.DepartmentName} về "
-                + $"cung cấp "
-                + $"tài khoản quản trị, tài liệu kỹ thuật và đầu mối hỗ trợ kỹ thuật kết nối với {system};"),
+                + $"cung cấp tài khoản quản trị, tài liệu kỹ thuật và đầu mối hỗ trợ kỹ thuật kết nối với {system};"),
             LetterRenderer.Body($"Theo đề nghị của {minutes.AgencyName} tại Công văn số {minutes.RequestNumber} ngày "
                 + $"{requestDate};"),
             LetterRenderer.Body($"Hôm nay, vào lúc {at}, {day}, tại {minutes.HandoverPlace}, chúng tôi gồm:"),
             Bold("BÊN GIAO (sau đây gọi là bên A):"),
-            LetterRenderer.Body($"Ông/bà: {minutes.PartyAName}; chức vụ công tác: {minutes.PartyAPosition}; "
-                + $"đại diện cho: {minutes.PartyABody}."),
+            LetterRenderer.Body($"Ông/bà: {minutes.PartyAName}; chức vụ công tác: {minutes.PartyAPosition}; đại diện "
+                + $"cho: {minutes.PartyABody}."),
             Bold("BÊN NHẬN (sau đây gọi là bên B):"),
-            LetterRenderer.Body($"Ông/bà: {minutes.PartyBName}; chức vụ công tác: {minutes.PartyBPosition}; "
-                + $"đại diện cho: {minutes.PartyBBody}."),
+            LetterRenderer.Body($"Ông/bà: {minutes.PartyBName}; chức vụ công tác: {minutes.PartyBPosition}; đại diện "
+                + $"cho: {minutes.PartyBBody}."),
             LetterRenderer.Body($"Nội dung bàn giao: tài khoản quản trị hệ thống và tài liệu kỹ thuật {system}."),
             LetterRenderer.Body("Bên A đã bàn giao tài khoản và hướng dẫn quản trị, sử dụng cho bên B."),
-            LetterRenderer.Body("Bên B có trách nhiệm dùng các biện pháp theo quy chế, quy định của pháp luật để "
-                + "bảo mật "
-                + "thông tin tài khoản (tên đăng nhập, mật khẩu). Bất kỳ hành động truy cập bằng tài khoản của bên "
-                + "B đều "
-                + "được coi là do bên B truy cập; bên A không chịu trách nhiệm đối với trường hợp rủi ro phát sinh "
-                + "trong "
-                + $"quá trình sử dụng {system} dẫn đến việc bên B để lộ mật khẩu cho người dùng khác. Trường hợp "
-                + $"phát hiện "
-                + "mật khẩu bị lộ, bên B cần nhanh chóng thay đổi mật khẩu mới và/hoặc liên hệ với "
-                + $"{c.ItCentreName} để được hỗ trợ."),
+            LetterRenderer.Body($"Bên B có trách nhiệm dùng các biện pháp theo quy chế, quy định của pháp luật để "
+                + $"bảo mật thông tin tài khoản (tên đăng nhập, mật khẩu). Bất kỳ hành động truy cập bằng tài khoản "
+                + $"của bên B đều được coi là do bên B truy cập; bên A không chịu trách nhiệm đối với trường hợp rủi "
+                + $"ro phát sinh trong quá trình sử dụng {system} dẫn đến việc bên B để lộ mật khẩu cho người dùng "
+                + $"khác. Trường hợp phát hiện mật khẩu bị lộ, bên B cần nhanh chóng thay đổi mật khẩu mới và/hoặc "
+                + $"liên hệ với {c.ItCentreName} để được hỗ trợ."),
             LetterRenderer.Body("Biên bản này được lập thành 02 (hai) bản có giá trị như nhau, mỗi bên giữ 01 (một) "
                 + "bản./."),
         };
@@ -285,15 +265,15 @@ public static class LetterComposer
     private static string SubjectOf(FormKind request, LetterContext c) => request switch
     {
         FormKind.RegisterApplication => $"V/v đăng ký thông tin ứng dụng, dịch vụ kết nối với {Platform(c)}",
-        FormKind.RequestLgspAccount => "V/v đề nghị cung cấp tài khoản quản trị, tài liệu kỹ thuật và đầu mối hỗ trợ "
-            + $"kỹ thuật kết nối với {Platform(c)}",
+        FormKind.RequestLgspAccount => $"V/v đề nghị cung cấp tài khoản quản trị, tài liệu kỹ thuật và đầu mối hỗ "
+            + $"trợ kỹ thuật kết nối với {Platform(c)}",
         FormKind.CancelApplication => "V/v đề nghị hủy bỏ thông tin đã đăng ký ứng dụng, dịch vụ kết nối với "
             + Platform(c),
         FormKind.RegisterSso => "V/v đăng ký tích hợp với hệ thống xác thực đăng nhập một lần SSO dùng chung tỉnh",
         FormKind.RequestSsoAccount => "V/v đề nghị cung cấp tài khoản quản trị, tài liệu kỹ thuật và đầu mối hỗ trợ "
             + "kỹ thuật kết nối với hệ thống xác thực đăng nhập một lần SSO dùng chung tỉnh",
-        _ => "V/v đề nghị hủy bỏ thông tin đã đăng ký tích hợp với hệ thống xác thực đăng nhập một lần SSO dùng chung "
-            + "tỉnh",
+        _ => "V/v đề nghị hủy bỏ thông tin đã đăng ký tích hợp với hệ thống xác thực đăng nhập một lần SSO dùng "
+            + "chung tỉnh",
     };
 
     private static string ShortDate(DateTime date) =>
@@ -301,8 +281,6 @@ public static class LetterComposer
 
     private static Paragraph Bold(string text) =>
         Paragraph.Of(text, new RunStyle(14, Bold: true), Alignment.Left) with { FirstLineIndent = 0.01 };
-
-    private static IReadOnlyList<string> FormFieldsLines(string text) => FieldRules.Lines(text);
 
     private static string Trim(string text) => text.TrimEnd(';', '.', ' ');
 

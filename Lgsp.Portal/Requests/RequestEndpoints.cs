@@ -21,11 +21,7 @@ internal static class RequestEndpoints
                     // portal's page.
                     return TypedResults.File(file.Content, "application/octet-stream", file.FileName);
                 }
-                catch (RequestNotFoundException)
-                {
-                    return TypedResults.NotFound();
-                }
-                catch (ForbiddenActionException)
+                catch (Exception exception) when (exception is RequestNotFoundException or ForbiddenActionException)
                 {
                     return TypedResults.NotFound();
                 }
