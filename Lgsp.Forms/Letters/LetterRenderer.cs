@@ -16,6 +16,12 @@ public static class LetterRenderer
     private const string Motto = "Độc lập - Tự do - Hạnh phúc";
     private static readonly double Indent = XUnit.FromCentimeter(1.27).Point;
 
+    /// <summary>The style of a signature block's authority and title lines.</summary>
+    internal static readonly RunStyle SignatureTitle = new(14, Bold: true);
+
+    /// <summary>The height of one authority or title line; the visible signature goes right below them.</summary>
+    internal static double SignatureTitleLine => SignatureTitle.Size * new Paragraph([]).LineSpacing;
+
     /// <summary>The letter as PDF bytes, signed by <paramref name="signature"/> when one is given.</summary>
     public static byte[] Render(OfficialLetter letter, LetterSignature? signature = null)
     {
@@ -165,10 +171,10 @@ public static class LetterRenderer
         var lines = new List<Paragraph>();
         if (block.Authority is { } authority)
         {
-            lines.Add(Centered(authority.ToUpperInvariant(), new RunStyle(14, Bold: true)) with { SpaceAfter = 0 });
+            lines.Add(Centered(authority.ToUpperInvariant(), SignatureTitle) with { SpaceAfter = 0 });
         }
 
-        lines.Add(Centered(block.Title.ToUpperInvariant(), new RunStyle(14, Bold: true)) with { SpaceAfter = 64 });
+        lines.Add(Centered(block.Title.ToUpperInvariant(), SignatureTitle) with { SpaceAfter = 64 });
         lines.Add(Centered(block.Signer, new RunStyle(14, Bold: true)));
         return lines;
     }

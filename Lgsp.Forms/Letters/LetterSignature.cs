@@ -31,7 +31,7 @@ internal static class LetterSigning
     {
         var page = document.Pages[column.Page];
         var titleLines = withAuthority ? 2 : 1;
-        var top = column.Top + titleLines * 14 * 1.15 + 2;
+        var top = column.Top + titleLines * LetterRenderer.SignatureTitleLine + 2;
         const double height = 58;
         var rectangle = new XRect(column.X + 8, page.Height.Point - top - height, column.Width - 16, height);
         var options = new DigitalSignatureOptions
