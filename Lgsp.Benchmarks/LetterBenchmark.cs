@@ -44,11 +44,12 @@ internal static class LetterBenchmark
         for (var i = 0; i < 100; i++)
         {
             LetterRenderer.Render(letter);
-            LetterRenderer.Render(letter, signature);
+            LetterRenderer.RenderSignedAsync(letter, signature).GetAwaiter().GetResult();
         }
 
         Measure("render", count, () => LetterRenderer.Render(letter));
-        Measure("render + sign", count, () => LetterRenderer.Render(letter, signature));
+        Measure("render + sign", count,
+            () => LetterRenderer.RenderSignedAsync(letter, signature).GetAwaiter().GetResult());
         return 0;
     }
 

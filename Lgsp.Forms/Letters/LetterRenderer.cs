@@ -3,6 +3,9 @@ using PdfSharp.Pdf;
 
 namespace Lgsp.Forms.Letters;
 
+/// <summary>A rendered letter and where each of its signature blocks is to be signed.</summary>
+public sealed record RenderedLetter(byte[] Pdf, IReadOnlyList<SignaturePlace> Places);
+
 /// <summary>
 /// Renders an <see cref="OfficialLetter"/> to PDF with the sizes and styles of Nghị định 30/2020/NĐ-CP, Phụ lục I:
 /// national name 12 pt bold capitals, motto 14 pt bold with a rule as long as itself, issuer 13 pt bold capitals
@@ -15,6 +18,7 @@ public static class LetterRenderer
     private const string NationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     private const string Motto = "Độc lập - Tự do - Hạnh phúc";
     private static readonly double Indent = XUnit.FromCentimeter(1.27).Point;
+    private const double ClosingSpace = 6;
 
     /// <summary>The style of a signature block's authority and title lines.</summary>
     internal static readonly RunStyle SignatureTitle = new(14, Bold: true);
@@ -22,23 +26,48 @@ public static class LetterRenderer
     /// <summary>The height of one authority or title line; the visible signature goes right below them.</summary>
     internal static double SignatureTitleLine => SignatureTitle.Size * new Paragraph([]).LineSpacing;
 
-    /// <summary>The letter as PDF bytes, signed by <paramref name="signature"/> when one is given.</summary>
-    public static byte[] Render(OfficialLetter letter, LetterSignature? signature = null)
+    /// <summary>The letter as PDF bytes, unsigned.</summary>
+    public static byte[] Render(OfficialLetter letter) => RenderForSigning(letter).Pdf;
+
+    /// <summary>
+    /// The letter as PDF bytes with the place of each signature block's visible signature, in the order of
+    /// <see cref="OfficialLetter.Signatures"/> (for minutes: party A on the left, then party B).
+    /// </summary>
+    public static RenderedLetter RenderForSigning(OfficialLetter letter)
     {
         using var document = new PdfDocument();
         document.Info.Title = letter.Subject ?? letter.Title?.Title ?? "Văn bản";
         document.Info.Creator = "Lgsp";
+        IReadOnlyList<SignaturePlace> places;
         using (var layout = new PageLayout(document))
         {
             Heading(layout, letter);
             Opening(layout, letter);
-            foreach (var paragraph in letter.Body)
+            var closing = Closing(layout, letter);
+            for (var i = 0; i < letter.Body.Count; i++)
             {
-                var indent = paragraph.FirstLineIndent == 0 ? Indent : paragraph.FirstLineIndent;
-                layout.Add(paragraph with { FirstLineIndent = indent });
+                var paragraph = letter.Body[i];
+                paragraph = paragraph with
+                {
+                    FirstLineIndent = paragraph.FirstLineIndent == 0 ? Indent : paragraph.FirstLineIndent,
+                };
+                if (i == letter.Body.Count - 1)
+                {
+                    layout.AddKeptWithFollowing(paragraph, ClosingSpace + layout.Height(closing));
+                }
+                else
+                {
+                    layout.Add(paragraph);
+                }
             }
 
-            Closing(layout, letter);
+            layout.Space(ClosingSpace);
+            layout.AddColumns(closing);
+            // A letter's signature block is the last column (after the recipients); minutes have one per party.
+            var columns = layout.LastColumns;
+            var blocks = letter.Recipients.Count > 0 ? columns.Skip(columns.Count - 1) : columns;
+            places = [.. blocks.Zip(letter.Signatures, (column, block) =>
+                Place(document, column, block.Authority is not null))];
             if (letter.Mark is { } mark)
             {
                 layout.Space(10);
@@ -51,15 +80,6 @@ public static class LetterRenderer
                     Paragraph.Of($"Kiểm tra văn bản tại {mark.Address}", new RunStyle(9), Alignment.Left),
                 ]);
             }
-
-            if (signature is not null)
-            {
-                // The signing letter's block is the last column of the closing block (the only one, or after the
-                // recipients); for minutes, party A's on the left is signed first.
-                var columns = layout.LastColumns;
-                var place = letter.Recipients.Count > 0 ? columns[^1] : columns[0];
-                LetterSigning.Prepare(document, place, letter.Signatures[0].Authority is not null, signature);
-            }
         }
 
         if (letter.Draft)
@@ -69,7 +89,30 @@ public static class LetterRenderer
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        return new RenderedLetter(output.ToArray(), places);
+    }
+
+    /// <summary>Renders the letter and signs its (first) signature block.</summary>
+    public static Task<byte[]> RenderSignedAsync(
+        OfficialLetter letter,
+        LetterSignature signature,
+        Uri? timeStampServer = null,
+        CancellationToken cancellationToken = default)
+    {
+        var rendered = RenderForSigning(letter);
+        return LetterSigning.SignAsync(rendered.Pdf, rendered.Places[0], signature, timeStampServer,
+            cancellationToken);
+    }
+
+    /// <summary>The visible signature's rectangle: below the title lines, above the signer's name.</summary>
+    private static SignaturePlace Place(PdfDocument document, ColumnPlace column, bool withAuthority)
+    {
+        var page = document.Pages[column.Page];
+        var titleLines = withAuthority ? 2 : 1;
+        var top = column.Top + titleLines * SignatureTitleLine + 2;
+        const double height = 58;
+        return new SignaturePlace(column.Page, column.X + 8, page.Height.Point - top - height, column.Width - 16,
+            height);
     }
 
     /// <summary>A body paragraph in 14 pt.</summary>
@@ -142,9 +185,9 @@ public static class LetterRenderer
         }
     }
 
-    private static void Closing(PageLayout layout, OfficialLetter letter)
+    /// <summary>The closing block's columns: recipients and the signature, or one signature per party.</summary>
+    private static IReadOnlyList<Column> Closing(PageLayout layout, OfficialLetter letter)
     {
-        layout.Space(6);
         var signatures = letter.Signatures.Select(Signature).ToList();
         if (letter.Recipients.Count > 0)
         {
@@ -158,12 +201,11 @@ public static class LetterRenderer
             recipients.AddRange(letter.Recipients.Select(r =>
                 Paragraph.Of($"- {r}", new RunStyle(11), Alignment.Left) with { SpaceAfter = 0, LineSpacing = 1.1 }));
             var half = layout.ContentWidth / 2;
-            layout.AddColumns([new Column(half, recipients), new Column(half, signatures[0])]);
-            return;
+            return [new Column(half, recipients), new Column(half, signatures[0])];
         }
 
         var width = layout.ContentWidth / signatures.Count;
-        layout.AddColumns([.. signatures.Select(s => new Column(width, s))]);
+        return [.. signatures.Select(s => new Column(width, s))];
     }
 
     private static IReadOnlyList<Paragraph> Signature(SignatureBlock block)

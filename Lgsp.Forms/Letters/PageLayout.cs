@@ -56,6 +56,29 @@ public sealed partial class PageLayout : IDisposable
     public void Add(Paragraph paragraph) => Flow(paragraph, Left, ContentWidth, draw: true, breakPages: true);
 
     /// <summary>
+    /// Flows a paragraph that should share a page with what follows it (the last body paragraph before the
+    /// signatures, so that a signature block never stands alone on a page): when the paragraph and
+    /// <paramref name="following"/> points after it do not fit here but fit on a fresh page, the page breaks first.
+    /// </summary>
+    public void AddKeptWithFollowing(Paragraph paragraph, double following)
+    {
+        var start = _y;
+        _y = 0;
+        Flow(paragraph, Left, ContentWidth, draw: false, breakPages: false);
+        var height = _y;
+        _y = start;
+        if (_y + height + following > Limit && Top + height + following <= Limit && height < (Limit - Top) / 2)
+        {
+            NewPage();
+        }
+
+        Add(paragraph);
+    }
+
+    /// <summary>The height columns will take: their tallest.</summary>
+    public double Height(IReadOnlyList<Column> columns) => columns.Max(c => Measure(c));
+
+    /// <summary>
     /// Sets columns side by side from the current line (a letter's heading, the signature blocks); each column's
     /// paragraphs flow within its width. Columns are kept on one page: a block that does not fit starts a new one.
     /// </summary>

@@ -11,13 +11,15 @@ namespace Lgsp.Forms.Letters;
 /// <summary>One signature found in a PDF, as a person checking the document wants to know it.</summary>
 /// <param name="Valid">The signature matches the bytes it covers and the signer's certificate.</param>
 /// <param name="CoversWholeFile">Nothing was added or changed after this signature.</param>
+/// <param name="TimeStampedAt">The time of a valid RFC 3161 time-stamp on the signature, if it has one.</param>
 public sealed record FoundSignature(
     bool Valid,
     bool CoversWholeFile,
     string? Signer,
     string? Issuer,
     DateTimeOffset? SignedAt,
-    string? Problem);
+    string? Problem,
+    DateTimeOffset? TimeStampedAt = null);
 
 /// <summary>
 /// Checks the signatures of a PDF (PKCS#7 detached, as letters are signed): for each /ByteRange it rebuilds the
@@ -72,7 +74,7 @@ public static partial class SignatureVerifier
                 signer.CheckSignature(verifySignatureOnly: true);
                 return new FoundSignature(true, start2 + length2 == pdf.Length,
                     certificate?.GetNameInfo(X509NameType.SimpleName, false),
-                    certificate?.Issuer, signedAt, null);
+                    certificate?.Issuer, signedAt, null, TimeStamp(signer));
             }
             catch (CryptographicException)
             {
@@ -86,6 +88,15 @@ public static partial class SignatureVerifier
             return Broken("Không đọc được chữ ký.");
         }
     }
+
+    /// <summary>The time of the signer's RFC 3161 time-stamp, when its token is intact and covers the signature.</summary>
+    private static DateTimeOffset? TimeStamp(SignerInfo signer) => signer.UnsignedAttributes
+        .OfType<CryptographicAttributeObject>()
+        .Where(a => a.Oid.Value == "1.2.840.113549.1.9.16.2.14")
+        .SelectMany(a => a.Values.OfType<AsnEncodedData>())
+        .Select(v => Rfc3161TimestampToken.TryDecode(v.RawData, out var token, out _)
+            && token.VerifySignatureForSignerInfo(signer, out _) ? token.TokenInfo.Timestamp : (DateTimeOffset?)null)
+        .FirstOrDefault(t => t is not null);
 
     /// <summary>The signing time (/M) of the signature dictionary around a /ByteRange, as PDF writes dates.</summary>
     private static DateTimeOffset? DictionaryTime(string text, int near)

@@ -59,8 +59,8 @@ public sealed class IssuedDocuments(
             Mark = mark,
         });
         var name = string.IsNullOrWhiteSpace(signer.FullName) ? signer.Email ?? "" : signer.FullName;
-        var pdf = LetterRenderer.Render(letter,
-            new LetterSignature(certificate, name, title, time.GetUtcNow()));
+        var pdf = await LetterRenderer.RenderSignedAsync(letter,
+            new LetterSignature(certificate, name, title, time.GetUtcNow()), cancellationToken: cancellationToken);
         var record = new IssuedDocumentRecord
         {
             Id = Guid.NewGuid(),

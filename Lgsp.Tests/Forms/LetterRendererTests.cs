@@ -106,12 +106,12 @@ public sealed class LetterRendererTests
     [Fact]
     public async Task Render_Signed_PdfsigCallsItValid_AndAChangedByteInvalid()
     {
-        using var certificate = SigningCertificate("Nguyễn Văn Thắng");
+        using var certificate = TestCertificates.Person("Nguyễn Văn Thắng");
         var signedAt = new DateTimeOffset(2026, 12, 4, 9, 15, 0, TimeSpan.FromHours(7));
         var letter = LetterComposer.Compose(SampleForms()["02"], Context);
         var signature = new LetterSignature(certificate, "Nguyễn Văn Thắng", "Giám đốc", signedAt);
 
-        var pdf = LetterRenderer.Render(letter, signature);
+        var pdf = await LetterRenderer.RenderSignedAsync(letter, signature);
 
         var folder = System.IO.Directory.CreateTempSubdirectory("lgsp-sign-").FullName;
         var path = Path.Combine(folder, "signed.pdf");
@@ -134,13 +134,13 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
-    public void Verify_SignedLetter_NamesTheSigner_AndCatchesChangesAndAdditions()
+    public async Task Verify_SignedLetter_NamesTheSigner_AndCatchesChangesAndAdditions()
     {
-        using var certificate = SigningCertificate("Nguyễn Văn Thắng");
+        using var certificate = TestCertificates.Person("Nguyễn Văn Thắng");
         var signedAt = new DateTimeOffset(2026, 12, 4, 9, 15, 0, TimeSpan.FromHours(7));
         var letter = LetterComposer.Compose(SampleForms()["02"], Context);
         var signature = new LetterSignature(certificate, "Nguyễn Văn Thắng", "Giám đốc", signedAt);
-        var pdf = LetterRenderer.Render(letter, signature);
+        var pdf = await LetterRenderer.RenderSignedAsync(letter, signature);
         var changed = (byte[])pdf.Clone();
         changed[Array.IndexOf(changed, (byte)'T', changed.Length / 3)] = (byte)'X';
         var appended = pdf.Concat("\n% thêm sau khi ký\n"u8.ToArray()).ToArray();
@@ -183,22 +183,6 @@ public sealed class LetterRendererTests
         Assert.Equal("ngày 15 tháng 3 năm 2026", LetterComposer.LongDate(new DateOnly(2026, 3, 15)));
     }
 
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SigningCertificate(string name)
-    {
-        using var rsa = System.Security.Cryptography.RSA.Create(2048);
-        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
-            $"CN={name}", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256,
-            System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-        using var created =
-            request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
-            created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "t"), "t",
-            System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.Exportable);
-    }
-
-
-
-
     private static IEnumerable<string> FilledValues(FormContent form) =>
         FormContent.EditableProperties(form.GetType())
             .Where(p => p.PropertyType == typeof(string) && p.Name is not ("SignatureAlgorithm" or "PublicKeyPem"
@@ -207,7 +191,7 @@ public sealed class LetterRendererTests
             .Select(p => (string)p.GetValue(form)!)
             .Where(v => v.Length > 0);
 
-    private static Dictionary<string, FormContent> SampleForms()
+    internal static Dictionary<string, FormContent> SampleForms()
     {
         var registration = FormContentTests.Filled();
         registration.ApplicationAbbreviation = "QLVB";
