@@ -32,6 +32,9 @@ public static class AuditActions
     public const string CalendarConfirmed = "calendar.confirmed";
     public const string SigningCertificateIssued = "signing.certificate-issued";
     public const string DocumentSigned = "signing.document-signed";
+    public const string SigningCertificateImported = "signing.certificate-imported";
+    public const string SigningCertificateRevoked = "signing.certificate-revoked";
+    public const string SignatureImageSaved = "signing.image-saved";
 
     /// <summary>Every code with its label, in the order the audit page offers them.</summary>
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
@@ -65,6 +68,9 @@ public static class AuditActions
         [CalendarConfirmed] = "Xác nhận lịch nghỉ năm",
         [SigningCertificateIssued] = "Cấp chứng thư ký số",
         [DocumentSigned] = "Ký số văn bản",
+        [SigningCertificateImported] = "Nạp chứng thư ký số riêng",
+        [SigningCertificateRevoked] = "Thu hồi chứng thư ký số",
+        [SignatureImageSaved] = "Cập nhật ảnh chữ ký, con dấu",
     };
 
     /// <summary>The label of a code, or the code itself when it has none.</summary>

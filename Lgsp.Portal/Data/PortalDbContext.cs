@@ -38,6 +38,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<IssuedDocumentRecord> IssuedDocuments => Set<IssuedDocumentRecord>();
 
+    public DbSet<SignatureImageRecord> SignatureImages => Set<SignatureImageRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -122,7 +124,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
         builder.Entity<CalendarYearRecord>(year => year.HasKey(y => y.Year));
 
-        builder.Entity<SigningCertificateRecord>(certificate => certificate.HasIndex(c => c.UserId));
+        builder.Entity<SigningCertificateRecord>(certificate =>
+        {
+            certificate.HasIndex(c => c.UserId);
+            certificate.HasIndex(c => c.Thumbprint);
+        });
+
+        builder.Entity<SignatureImageRecord>(image => image.HasKey(i => i.Owner));
 
         builder.Entity<IssuedDocumentRecord>(document =>
         {

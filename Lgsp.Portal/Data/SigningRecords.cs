@@ -22,6 +22,9 @@ public sealed class SigningCertificateRecord
     public DateTime IssuedUtc { get; set; }
 
     public DateTime? RevokedUtc { get; set; }
+
+    /// <summary>True for a certificate the user brought from an external authority as a PKCS#12 file.</summary>
+    public bool External { get; set; }
 }
 
 /// <summary>An issued document as signed, kept byte for byte with its SHA-256 so the portal can recognise it.</summary>
@@ -45,5 +48,26 @@ public sealed class IssuedDocumentRecord
 
     public string SignedBy { get; set; } = "";
 
+    /// <summary>How many of its signature blocks are signed (the minutes have two).</summary>
+    public int Signatures { get; set; } = 1;
+
+    /// <summary>Where each signature block of the document is signed (JSON), for the signatures still to come.</summary>
+    public string SignaturePlacesJson { get; set; } = "[]";
+
     public DateTime CreatedUtc { get; set; }
+}
+
+/// <summary>
+/// A scanned image drawn in visible signatures: a person's handwritten signature (owner "user:{id}") or an
+/// agency's seal (owner "agency:{id}"), as PNG or JPEG.
+/// </summary>
+public sealed class SignatureImageRecord
+{
+    public string Owner { get; set; } = "";
+
+    public byte[] Image { get; set; } = [];
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public string UpdatedBy { get; set; } = "";
 }

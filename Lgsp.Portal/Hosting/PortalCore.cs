@@ -60,6 +60,8 @@ internal static class PortalCore
         services.AddScoped<Requests.RequestDocuments>();
         services.AddScoped<Letters.SigningAuthority>();
         services.AddScoped<Letters.IssuedDocuments>();
+        services.AddScoped<Letters.SignatureImages>();
+        services.AddOptions<Letters.SigningOptions>().BindConfiguration("Signing");
         services.AddScoped<Letters.DocumentVerification>();
         services.AddScoped<Requests.DeadlineReminders>();
         services.AddScoped<Requests.NotificationService>();

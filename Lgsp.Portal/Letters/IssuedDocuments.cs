@@ -1,13 +1,25 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Lgsp.Forms.Content;
 using Lgsp.Forms.Letters;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace Lgsp.Portal.Letters;
+
+/// <summary>Who signs a document and as what: the title and reason shown, and the agency whose seal goes under.</summary>
+public sealed record DocumentSigner(PortalUser User, string Title, string Reason, string? SealOf = null);
+
+/// <summary>Signing settings: the RFC 3161 time-stamp server, when the province has one.</summary>
+public sealed class SigningOptions
+{
+    /// <summary>The time-stamp server's address; empty for none.</summary>
+    public string TimeStampServer { get; set; } = "";
+}
 
 /// <summary>
 /// Issued documents as signed: rendered once, signed by the person who issues them with the portal's certificate,
@@ -16,8 +28,10 @@ namespace Lgsp.Portal.Letters;
 public sealed class IssuedDocuments(
     PortalDbContext db,
     SigningAuthority authority,
+    SignatureImages images,
     SettingsService settings,
     AuditLog audit,
+    IOptions<SigningOptions> options,
     TimeProvider time)
 {
     /// <summary>What a letter takes from the settings, with the document's own number and date.</summary>
@@ -33,21 +47,20 @@ public sealed class IssuedDocuments(
         draft);
 
     /// <summary>
-    /// Renders and signs a document in the caller's unit of work (the issuing transaction): a failure to sign
-    /// leaves the issue undone.
+    /// Renders a document with its verification code and QR, signs its first signature block (for minutes: party
+    /// A's) as <paramref name="signer"/>, and registers it, in the caller's unit of work (the issuing transaction):
+    /// a failure to sign leaves the issue undone.
     /// </summary>
     public async Task StageAsync(
         ServiceRequest request,
         FormContent content,
         string document,
-        string number,
+        string? number,
         DateOnly date,
-        PortalUser signer,
-        string title,
+        DocumentSigner signer,
         CancellationToken cancellationToken)
     {
         var platform = await settings.GetAsync(cancellationToken);
-        using var certificate = await authority.CertificateForAsync(signer, cancellationToken);
         var code = NewCode();
         var address = $"{(platform.PublicAddress.Length > 0 ? platform.PublicAddress : "http://localhost:5080")}"
             + $"/verify?code={code}";
@@ -58,30 +71,87 @@ public sealed class IssuedDocuments(
         {
             Mark = mark,
         });
-        var name = string.IsNullOrWhiteSpace(signer.FullName) ? signer.Email ?? "" : signer.FullName;
-        var pdf = await LetterRenderer.RenderSignedAsync(letter,
-            new LetterSignature(certificate, name, title, time.GetUtcNow()), cancellationToken: cancellationToken);
-        var record = new IssuedDocumentRecord
+        var rendered = LetterRenderer.RenderForSigning(letter);
+        var (pdf, thumbprint) = await SignAsync(rendered.Pdf, rendered.Places[0], signer, cancellationToken);
+        await RegisterAsync(new IssuedDocumentRecord
         {
-            Id = Guid.NewGuid(),
             RequestId = request.Id,
             Document = document,
-            Number = number,
+            Number = number ?? (content as AgencyRequestForm)?.LetterNumber ?? "",
             Pdf = pdf,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            SignedBy = signer.Email ?? signer.Id,
+            SignedBy = signer.User.Email ?? signer.User.Id,
             VerificationCode = code,
-            CreatedUtc = time.GetUtcNow().UtcDateTime,
+            SignaturePlacesJson = JsonSerializer.Serialize(rendered.Places),
+        }, thumbprint, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the next signature (for minutes: party B's) to the latest version of a registered document, as an
+    /// incremental update that leaves the earlier signatures valid; the new version is registered beside the old.
+    /// </summary>
+    public async Task CountersignAsync(
+        ServiceRequest request, string document, DocumentSigner signer, CancellationToken cancellationToken)
+    {
+        var latest = await FindAsync(request.Id, document, cancellationToken)
+            ?? throw new InvalidOperationException($"No {document} was issued for request {request.Id}.");
+        var places = JsonSerializer.Deserialize<List<SignaturePlace>>(latest.SignaturePlacesJson) ?? [];
+        if (latest.Signatures >= places.Count)
+        {
+            throw new InvalidOperationException($"Every block of the {document} is signed already.");
+        }
+
+        var (pdf, thumbprint) = await SignAsync(latest.Pdf, places[latest.Signatures], signer, cancellationToken);
+        await RegisterAsync(new IssuedDocumentRecord
+        {
+            RequestId = request.Id,
+            Document = document,
+            Number = latest.Number,
+            Pdf = pdf,
+            SignedBy = signer.User.Email ?? signer.User.Id,
+            VerificationCode = latest.VerificationCode,
+            SignaturePlacesJson = latest.SignaturePlacesJson,
+            Signatures = latest.Signatures + 1,
+        }, thumbprint, cancellationToken);
+    }
+
+    private async Task<(byte[] Pdf, string Thumbprint)> SignAsync(
+        byte[] pdf, SignaturePlace place, DocumentSigner signer, CancellationToken cancellationToken)
+    {
+        using var identity = await authority.IdentityForAsync(signer.User, cancellationToken);
+        var name = string.IsNullOrWhiteSpace(signer.User.FullName) ? signer.User.Email ?? "" : signer.User.FullName;
+        var signature = new LetterSignature(identity.Certificate, name, signer.Title, time.GetUtcNow())
+        {
+            Chain = identity.Chain,
+            Reason = signer.Reason,
+            SignatureImage = await images.GetAsync(SignatureImages.OfUser(signer.User.Id), cancellationToken),
+            SealImage = signer.SealOf is { } agency
+                ? await images.GetAsync(SignatureImages.OfAgency(agency), cancellationToken)
+                : null,
         };
+        var server = options.Value.TimeStampServer is { Length: > 0 } configured ? new Uri(configured) : null;
+        return (await LetterSigning.SignAsync(pdf, place, signature, server, cancellationToken),
+            identity.Certificate.Thumbprint);
+    }
+
+    private async Task RegisterAsync(
+        IssuedDocumentRecord record, string thumbprint, CancellationToken cancellationToken)
+    {
+        record.Id = Guid.NewGuid();
+        record.Sha256 = Convert.ToHexStringLower(SHA256.HashData(record.Pdf));
+        record.CreatedUtc = time.GetUtcNow().UtcDateTime;
         db.IssuedDocuments.Add(record);
-        await audit.AddAsync(AuditActions.DocumentSigned, number,
-            $"Hồ sơ {request.Id}; SHA-256 {record.Sha256}; chứng thư {certificate.Thumbprint}", cancellationToken);
+        await audit.AddAsync(AuditActions.DocumentSigned, record.Number.Length > 0 ? record.Number : record.Document,
+            $"Hồ sơ {record.RequestId}; {record.Document}; SHA-256 {record.Sha256}; chứng thư {thumbprint}",
+            cancellationToken);
     }
 
     /// <summary>A registered document by its printed verification code.</summary>
     public Task<IssuedDocumentRecord?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
         db.IssuedDocuments.AsNoTracking()
-            .FirstOrDefaultAsync(d => d.VerificationCode == code.Trim().ToUpperInvariant(), cancellationToken);
+            .Where(d => d.VerificationCode == code.Trim().ToUpperInvariant())
+            .OrderByDescending(d => d.CreatedUtc)
+            .ThenByDescending(d => d.Signatures)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Eight characters in two groups, from an alphabet without look-alikes (no 0/O, 1/I).</summary>
     private static string NewCode()
@@ -97,5 +167,6 @@ public sealed class IssuedDocuments(
         db.IssuedDocuments.AsNoTracking()
             .Where(d => d.RequestId == requestId && d.Document == document)
             .OrderByDescending(d => d.CreatedUtc)
+            .ThenByDescending(d => d.Signatures)
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -22,17 +22,21 @@ public sealed class SigningAuthority(
 {
     private readonly IDataProtector _keys = protection.CreateProtector("Lgsp.SigningKeys.v1");
 
-    /// <summary>The user's active signing certificate with its private key, issued now if they have none.</summary>
-    public async Task<X509Certificate2> CertificateForAsync(PortalUser user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's signing identity: their own imported certificate when they have an active one, else the one
+    /// this authority issued them (issued now if they have none), with the certificates above it.
+    /// </summary>
+    public async Task<SigningIdentity> IdentityForAsync(PortalUser user, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var existing = await db.SigningCertificates.AsNoTracking()
             .Where(c => c.UserId == user.Id && c.RevokedUtc == null && c.NotAfterUtc > now)
-            .OrderByDescending(c => c.IssuedUtc)
+            .OrderByDescending(c => c.External)
+            .ThenByDescending(c => c.IssuedUtc)
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
-            return Load(existing);
+            return await IdentityOfAsync(existing, cancellationToken);
         }
 
         using var authority = await AuthorityAsync(cancellationToken);
@@ -49,12 +53,131 @@ public sealed class SigningAuthority(
         var start = time.GetUtcNow().AddMinutes(-5);
         using var issued = request.Create(authority, start, start.AddYears(2), RandomNumberGenerator.GetBytes(16));
         using var withKey = issued.CopyWithPrivateKey(key);
-        var record = Store(withKey, user.Id);
+        var record = Store([withKey], user.Id, external: false);
         await audit.AddAsync(AuditActions.SigningCertificateIssued, user.Email ?? user.Id,
             $"Chứng thư {record.Thumbprint}, hết hạn {VietnamTime.FormatDateTime(record.NotAfterUtc)}",
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Load(record);
+        return await IdentityOfAsync(record, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps a user's own certificate from an external authority (a PKCS#12 file and its password): it must hold
+    /// a private key, be valid now and allow digital signatures. From then on the user signs with it.
+    /// </summary>
+    public async Task<SigningCertificateRecord> ImportAsync(
+        PortalUser user, byte[] pkcs12, string password, CancellationToken cancellationToken)
+    {
+        X509Certificate2Collection certificates;
+        try
+        {
+            certificates = X509CertificateLoader.LoadPkcs12Collection(pkcs12, password,
+                X509KeyStorageFlags.Exportable | X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException)
+        {
+            throw new SigningProfileException("Không mở được tệp: tệp không phải PKCS#12 (.p12, .pfx) hoặc sai mật khẩu.");
+        }
+
+        try
+        {
+            var signer = certificates.FirstOrDefault(c => c.HasPrivateKey)
+                ?? throw new SigningProfileException("Tệp không chứa khóa bí mật để ký.");
+            var now = time.GetUtcNow();
+            if (signer.NotBefore > now.UtcDateTime.ToLocalTime() || signer.NotAfter < now.UtcDateTime.ToLocalTime())
+            {
+                throw new SigningProfileException(
+                    $"Chứng thư chỉ có hiệu lực từ {signer.NotBefore:dd/MM/yyyy} đến {signer.NotAfter:dd/MM/yyyy}.");
+            }
+
+            if (signer.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
+                && !usage.KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature)
+                && !usage.KeyUsages.HasFlag(X509KeyUsageFlags.NonRepudiation))
+            {
+                throw new SigningProfileException("Chứng thư không được phép dùng để ký số.");
+            }
+
+            if (signer.GetRSAPrivateKey() is null && signer.GetECDsaPrivateKey() is null)
+            {
+                throw new SigningProfileException("Chỉ nhận khóa RSA hoặc ECDSA.");
+            }
+
+            var record = Store([signer, .. certificates.Where(c => !c.HasPrivateKey)], user.Id, external: true);
+            await audit.AddAsync(AuditActions.SigningCertificateImported, user.Email ?? user.Id,
+                $"Chứng thư {record.Thumbprint} ({signer.Subject}; cấp bởi {signer.Issuer}), hết hạn "
+                + VietnamTime.FormatDateTime(record.NotAfterUtc), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return record;
+        }
+        finally
+        {
+            foreach (var certificate in certificates)
+            {
+                certificate.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Revokes a signing certificate: its holder, or an administrator, may. Documents signed before stay signed;
+    /// the verification page says the certificate was revoked and when. Not found for anyone else.
+    /// </summary>
+    public async Task RevokeAsync(
+        PortalUser actor, bool administrator, Guid certificateId, CancellationToken cancellationToken)
+    {
+        var record = await db.SigningCertificates.SingleOrDefaultAsync(
+            c => c.Id == certificateId && c.UserId != null && (administrator || c.UserId == actor.Id),
+            cancellationToken) ?? throw new SigningProfileException("Không tìm thấy chứng thư.");
+        if (record.RevokedUtc is not null)
+        {
+            return;
+        }
+
+        record.RevokedUtc = time.GetUtcNow().UtcDateTime;
+        await audit.AddAsync(AuditActions.SigningCertificateRevoked, actor.Email ?? actor.Id,
+            $"Chứng thư {record.Thumbprint} ({record.Subject})", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A user's signing certificates, newest first (never the keys).</summary>
+    public Task<List<SigningCertificateRecord>> CertificatesOfAsync(string userId, CancellationToken cancellation) =>
+        db.SigningCertificates.AsNoTracking()
+            .Where(c => c.UserId == userId)
+            .OrderByDescending(c => c.IssuedUtc)
+            .Select(c => new SigningCertificateRecord
+            {
+                Id = c.Id,
+                UserId = c.UserId,
+                Subject = c.Subject,
+                Thumbprint = c.Thumbprint,
+                NotAfterUtc = c.NotAfterUtc,
+                IssuedUtc = c.IssuedUtc,
+                RevokedUtc = c.RevokedUtc,
+                External = c.External,
+            })
+            .ToListAsync(cancellation);
+
+    /// <summary>When the certificate with this thumbprint was revoked here, if it was.</summary>
+    public Task<DateTime?> RevokedAtAsync(string thumbprint, CancellationToken cancellationToken) =>
+        db.SigningCertificates.AsNoTracking()
+            .Where(c => c.Thumbprint == thumbprint && c.RevokedUtc != null)
+            .Select(c => c.RevokedUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<SigningIdentity> IdentityOfAsync(
+        SigningCertificateRecord record, CancellationToken cancellationToken)
+    {
+        var certificates = Load(record);
+        var signer = certificates.First(c => c.HasPrivateKey);
+        List<X509Certificate2> chain = [.. certificates.Where(c => !c.HasPrivateKey)];
+        if (!record.External)
+        {
+            var authority = await AuthorityAsync(cancellationToken);
+            chain.Add(X509CertificateLoader.LoadCertificate(authority.RawData));
+            authority.Dispose();
+        }
+
+        return new SigningIdentity(signer, chain);
     }
 
     private async Task<X509Certificate2> AuthorityAsync(CancellationToken cancellationToken)
@@ -65,7 +188,7 @@ public sealed class SigningAuthority(
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is not null)
         {
-            return Load(existing);
+            return Load(existing)[0];
         }
 
         var platform = await settings.GetAsync(cancellationToken);
@@ -78,30 +201,54 @@ public sealed class SigningAuthority(
             X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
         var start = time.GetUtcNow().AddMinutes(-5);
         using var authority = request.CreateSelfSigned(start, start.AddYears(10));
-        var record = Store(authority, userId: null);
+        var record = Store([authority], userId: null, external: false);
         await db.SaveChangesAsync(cancellationToken);
-        return Load(record);
+        return Load(record)[0];
     }
 
-    private SigningCertificateRecord Store(X509Certificate2 certificate, string? userId)
+    /// <summary>Keeps the signer (first) and any certificates above it as one encrypted PKCS#12 blob.</summary>
+    private SigningCertificateRecord Store(IReadOnlyList<X509Certificate2> certificates, string? userId, bool external)
     {
+        var signer = certificates[0];
         var record = new SigningCertificateRecord
         {
             Id = Guid.NewGuid(),
             UserId = userId,
-            Subject = certificate.Subject,
-            Thumbprint = certificate.Thumbprint,
-            ProtectedPfx = _keys.Protect(Convert.ToBase64String(certificate.Export(X509ContentType.Pfx))),
-            NotAfterUtc = certificate.NotAfter.ToUniversalTime(),
+            Subject = signer.Subject,
+            Thumbprint = signer.Thumbprint,
+            ProtectedPfx = _keys.Protect(Convert.ToBase64String(
+                new X509Certificate2Collection(certificates.ToArray()).Export(X509ContentType.Pfx)!)),
+            NotAfterUtc = signer.NotAfter.ToUniversalTime(),
             IssuedUtc = time.GetUtcNow().UtcDateTime,
+            External = external,
         };
         db.SigningCertificates.Add(record);
         return record;
     }
 
-    private X509Certificate2 Load(SigningCertificateRecord record) =>
-        X509CertificateLoader.LoadPkcs12(
-            Convert.FromBase64String(_keys.Unprotect(record.ProtectedPfx)),
-            password: null,
-            X509KeyStorageFlags.Exportable | X509KeyStorageFlags.EphemeralKeySet);
+    /// <summary>The stored certificates, the one with the private key first.</summary>
+    private List<X509Certificate2> Load(SigningCertificateRecord record) =>
+    [
+        .. X509CertificateLoader.LoadPkcs12Collection(
+                Convert.FromBase64String(_keys.Unprotect(record.ProtectedPfx)),
+                password: null,
+                X509KeyStorageFlags.Exportable | X509KeyStorageFlags.EphemeralKeySet)
+            .OrderByDescending(c => c.HasPrivateKey),
+    ];
 }
+
+/// <summary>A signer's certificate with its private key, and the certificates above it for verifiers.</summary>
+public sealed record SigningIdentity(X509Certificate2 Certificate, IReadOnlyList<X509Certificate2> Chain) : IDisposable
+{
+    public void Dispose()
+    {
+        Certificate.Dispose();
+        foreach (var certificate in Chain)
+        {
+            certificate.Dispose();
+        }
+    }
+}
+
+/// <summary>A refusal about signing certificates or images; the message is Vietnamese, for the person.</summary>
+public sealed class SigningProfileException(string message) : Exception(message);

@@ -235,6 +235,13 @@ namespace Lgsp.Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignaturePlacesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Signatures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SignedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -572,11 +579,35 @@ namespace Lgsp.Portal.Data.Migrations
                     b.ToTable("Requests");
                 });
 
+            modelBuilder.Entity("Lgsp.Portal.Data.SignatureImageRecord", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Owner");
+
+                    b.ToTable("SignatureImages");
+                });
+
             modelBuilder.Entity("Lgsp.Portal.Data.SigningCertificateRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("External")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("IssuedUtc")
                         .HasColumnType("TEXT");
@@ -603,6 +634,8 @@ namespace Lgsp.Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Thumbprint");
 
                     b.HasIndex("UserId");
 

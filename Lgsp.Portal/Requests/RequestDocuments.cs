@@ -15,8 +15,8 @@ public sealed record RenderedDocument(byte[] Pdf, string FileName);
 /// letters, for whoever may see the request; a document not issued yet says so on every page.
 /// </summary>
 /// <remarks>
-/// An issued reply is served as it was signed. Limitation: the agency's own letter and the handover minutes are
-/// rendered unsigned (the agency head's and both parties' signatures are still to come).
+/// A signed document is served as it was signed: the request as its head sent it, the reply as the Director issued
+/// it, the minutes with the signatures they have so far.
 /// </remarks>
 public sealed class RequestDocuments(
     RequestService requests,
@@ -33,8 +33,14 @@ public sealed class RequestDocuments(
         var details = await requests.GetAsync(id, cancellationToken);
         var label = FormCatalog.Get(details.Summary.Kind).Label.Replace(' ', '-').ToLowerInvariant();
         var fileName = $"{label}-{document}-{id.ToString()[..8]}.pdf";
-        if (Names.Contains(document) && await issued.FindAsync(id, document, cancellationToken) is { } signed
-            && (document != "reply" || details.Reply is not null))
+        // A signed version is what was sent, unless the agency is editing the request again after a return.
+        var sent = document switch
+        {
+            "reply" => details.Reply is not null,
+            "request" => details.Summary.Status is not (RequestStatus.Draft or RequestStatus.ReturnedForCompletion),
+            _ => true,
+        };
+        if (sent && Names.Contains(document) && await issued.FindAsync(id, document, cancellationToken) is { } signed)
         {
             return new RenderedDocument(signed.Pdf, fileName);
         }

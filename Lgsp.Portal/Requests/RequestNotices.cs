@@ -47,6 +47,26 @@ public sealed class RequestNotices(
             RequestAction.RecordHandover => (await AgencyAsync(request), $"Đã bàn giao theo hồ sơ {label}."),
             _ => ([], ""),
         };
+        Stage(request, recipients, text);
+    }
+
+    /// <summary>Stages a request to the agency's heads to sign and send; returns how many heads there are.</summary>
+    public async Task<int> StageForHeadsAsync(ServiceRequest request, string askedBy)
+    {
+        var heads = (await users.GetUsersInRoleAsync(Roles.AgencyHead))
+            .Where(u => u.AgencyId == request.AgencyId && Active(u)).ToList();
+        Stage(request, heads, $"{askedBy} trình ký hồ sơ {FormCatalog.Get(request.Kind).Label} \"{request.Title}\": "
+            + "đề nghị lãnh đạo xem, ký số và gửi Sở.");
+        return heads.Count;
+    }
+
+    /// <summary>Stages the notice that party B signed the minutes, to the Specialist and the agency.</summary>
+    public async Task StageMinutesSignedAsync(ServiceRequest request) =>
+        Stage(request, [.. await AssignedAsync(request), .. await AgencyAsync(request)],
+            $"Biên bản bàn giao số {request.MinutesNumber} đã có chữ ký của cả hai bên.");
+
+    private void Stage(ServiceRequest request, IEnumerable<PortalUser> recipients, string text)
+    {
         foreach (var user in recipients.DistinctBy(u => u.Id))
         {
             db.Notifications.Add(new PortalNotification

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Lgsp.Forms.Content;
 using Lgsp.Forms.Requests;
+using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
+using Lgsp.Portal.Letters;
 
 namespace Lgsp.Portal.Requests;
 
@@ -85,6 +87,39 @@ public sealed partial class RequestService
         await MoveAsync(me, request, RequestAction.RecordHandover,
             $"Biên bản số {request.MinutesNumber}: {minutes.PartyAName} bàn giao cho {minutes.PartyBName}",
             cancellationToken);
+        await documents.StageAsync(request, minutes, "minutes", request.MinutesNumber, today,
+            new DocumentSigner(me.User, "Đại diện bên A", "Đại diện bên A ký biên bản bàn giao"), cancellationToken);
+        var newVersion = await SaveAsync(request, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notices.SendAsync(cancellationToken);
+        return newVersion;
+    }
+
+    /// <summary>
+    /// The agency's representative signs the minutes as party B, after the IT centre signed as party A; the
+    /// signature is appended so party A's stays valid.
+    /// </summary>
+    public async Task<Guid> SignMinutesAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        if (!me.PartiesFor(request).Contains(WorkflowParty.Agency))
+        {
+            throw new ForbiddenActionException();
+        }
+
+        if ((await documents.FindAsync(request.Id, "minutes", cancellationToken))?.Signatures != 1)
+        {
+            throw new RequestRuleException("Biên bản chưa sẵn sàng để bên B ký, hoặc bên B đã ký.");
+        }
+
+        await documents.CountersignAsync(request, "minutes",
+            new DocumentSigner(me.User, "Đại diện bên B", "Đại diện bên B ký biên bản bàn giao"), cancellationToken);
+        db.RequestEvents.Add(Step(me, "Bên B ký biên bản", request.Status, $"Biên bản số {request.MinutesNumber}",
+            request.Id));
+        await notices.StageMinutesSignedAsync(request);
+        await audit.AddAsync(AuditActions.RequestStep, request.Id.ToString(),
+            $"Biên bản số {request.MinutesNumber}: bên B ký", cancellationToken);
         var newVersion = await SaveAsync(request, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notices.SendAsync(cancellationToken);

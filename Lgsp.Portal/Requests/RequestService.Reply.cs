@@ -2,6 +2,7 @@ using Lgsp.Directory;
 using Lgsp.Forms.Catalog;
 using Lgsp.Forms.Content;
 using Lgsp.Forms.Requests;
+using Lgsp.Portal.Letters;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lgsp.Portal.Requests;
@@ -120,8 +121,8 @@ public sealed partial class RequestService
             request.ReplyJson = reply.ToJson();
         }
 
-        await documents.StageAsync(request, reply, "reply", request.ReplyNumber, today, me.User, reply.SignerTitle,
-            cancellationToken);
+        await documents.StageAsync(request, reply, "reply", request.ReplyNumber, today,
+            new DocumentSigner(me.User, reply.SignerTitle, $"{reply.SignerTitle} ký ban hành"), cancellationToken);
 
         var newVersion = await SaveAsync(request, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -5,6 +5,8 @@ using Lgsp.Forms.Content;
 using Lgsp.Forms.Requests;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
+using Lgsp.Portal.Identity;
+using Lgsp.Portal.Letters;
 using Lgsp.Portal.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,6 +94,13 @@ public sealed partial class RequestService(
             .ToList();
         // The Department's drafts and the Director's comments on them are internal until the reply is issued.
         var internalView = me.IsStaff;
+        var minutesSignatures = (await documents.FindAsync(request.Id, "minutes", cancellationToken))?.Signatures ?? 0;
+        var isHead = me.Roles.Contains(Roles.AgencyHead);
+        var signing = new RequestSigning(
+            parties.Contains(WorkflowParty.Agency) && isHead,
+            parties.Contains(WorkflowParty.Agency) && !isHead,
+            parties.Contains(WorkflowParty.Agency) && minutesSignatures == 1,
+            minutesSignatures);
         var replyVisible = request.ReplyJson is not null && (internalView || request.ReplyNumber is not null);
         return new RequestDetails(
             Summarize(request, names, calendar, today, internalView),
@@ -112,7 +121,8 @@ public sealed partial class RequestService(
                 .Where(e => internalView || !IsInternal(e.StatusAfter))
                 .Select(e => new TimelineStep(e.OccurredUtc, e.ActorName, e.Label, e.StatusAfter, e.Comment))],
             attachments,
-            secrets);
+            secrets,
+            signing);
     }
 
     /// <summary>Starts a draft of a request form for the acting person's agency, pre-filled where it can be.</summary>
@@ -171,11 +181,22 @@ public sealed partial class RequestService(
         return await SaveAsync(request, cancellationToken);
     }
 
-    /// <summary>Saves and sends the request; complete information starts the five-working-day clock.</summary>
+    /// <summary>
+    /// The agency's head signs and sends the request; complete information starts the five-working-day clock.
+    /// The letter is rendered, signed with the head's certificate (their signature image and the agency's seal
+    /// when set) and registered in the same transaction as the step.
+    /// </summary>
     public async Task<Guid> SubmitAsync(Guid id, Guid version, FormContent form, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (me, request) = await LoadForAsync(id, version, cancellationToken);
         RequireEditable(me, request, form);
+        if (!me.Roles.Contains(Roles.AgencyHead))
+        {
+            throw new RequestRuleException(
+                "Văn bản đề nghị do lãnh đạo cơ quan ký số và gửi. Hãy lưu và chọn \"Trình lãnh đạo ký\".");
+        }
+
         form.Normalize();
         await issuance.CompleteRequestAsync(request.AgencyId, form, cancellationToken);
         await issuance.CheckRequestAsync(request.Id, request.AgencyId, form, cancellationToken);
@@ -202,7 +223,38 @@ public sealed partial class RequestService(
         request.SubmittedUtc = time.GetUtcNow().UtcDateTime;
         request.ClockStart = today;
         request.DueDate = Deadline.From(calendar, today).Due;
-        return await SaveAsync(request, cancellationToken);
+        var letter = (AgencyRequestForm)form;
+        var signedDate = letter.LetterDate is { } written ? DateOnly.FromDateTime(written) : today;
+        await documents.StageAsync(request, form, "request", null, signedDate,
+            new DocumentSigner(me.User, letter.SignerTitle, $"{letter.SignerTitle} ký gửi văn bản đề nghị",
+                request.AgencyId), cancellationToken);
+        var newVersion = await SaveAsync(request, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notices.SendAsync(cancellationToken);
+        return newVersion;
+    }
+
+    /// <summary>
+    /// An officer asks the agency's heads to sign and send a saved draft: they are notified; nothing else changes.
+    /// </summary>
+    public async Task AskHeadToSignAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    {
+        var (me, request) = await LoadForAsync(id, version, cancellationToken);
+        if (!me.PartiesFor(request).Contains(WorkflowParty.Agency) || !IsEditable(request.Status))
+        {
+            throw new ForbiddenActionException();
+        }
+
+        var heads = await notices.StageForHeadsAsync(request, me.DisplayName);
+        if (heads == 0)
+        {
+            throw new RequestRuleException(
+                "Cơ quan chưa có tài khoản lãnh đạo để ký; đề nghị quản trị viên cấp vai trò lãnh đạo cơ quan.");
+        }
+
+        db.RequestEvents.Add(Step(me, "Trình lãnh đạo ký", request.Status, null, request.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        await notices.SendAsync(cancellationToken);
     }
 
     /// <summary>The agency withdraws a draft or a request returned for completion.</summary>

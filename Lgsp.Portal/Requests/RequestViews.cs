@@ -56,7 +56,19 @@ public sealed record RequestDetails(
     bool CanRevealSecrets,
     IReadOnlyList<TimelineStep> Timeline,
     IReadOnlyList<AttachmentSummary> Attachments,
-    IReadOnlyList<SecretSummary> Secrets);
+    IReadOnlyList<SecretSummary> Secrets,
+    RequestSigning Signing);
+
+/// <summary>What the person may sign on a request, and how far the minutes' signatures have come.</summary>
+/// <param name="SignsOnSubmit">The person heads the agency: sending the request signs its letter.</param>
+/// <param name="MustAskHead">An officer without the head's role: they ask the head to sign and send instead.</param>
+/// <param name="CanSignMinutes">The agency's representative may add party B's signature to the minutes now.</param>
+/// <param name="MinutesSignatures">How many parties have signed the minutes (0, 1 or 2).</param>
+public sealed record RequestSigning(
+    bool SignsOnSubmit,
+    bool MustAskHead,
+    bool CanSignMinutes,
+    int MinutesSignatures);
 
 /// <summary>How a deadline reads for a request in a given state.</summary>
 internal static class DeadlineText

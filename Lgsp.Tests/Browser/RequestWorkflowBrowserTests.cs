@@ -32,7 +32,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Mau01_FiledAcceptedApproved_AgencySeesTheReplyAndItsSecretKeyExactlyOnce()
     {
-        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
+        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyHead, Agency);
         await _portal.CreateUserAsync(Specialist, Roles.Specialist);
         await _portal.CreateUserAsync(Director, Roles.Director);
 
@@ -122,7 +122,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await using (var lookup = _portal.Services.CreateAsyncScope())
         {
             var issued = lookup.ServiceProvider.GetRequiredService<Lgsp.Portal.Data.PortalDbContext>().IssuedDocuments;
-            await anyone.GotoAsync($"/verify?code={issued.Single().VerificationCode}");
+            await anyone.GotoAsync($"/verify?code={issued.Single(d => d.Document == "reply").VerificationCode}");
             await Assertions.Expect(anyone.Locator("#verify-code")).ToContainTextAsync("01/STTTT-CNTT&TT");
         }
 
@@ -280,7 +280,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     /// <summary>An agency officer, a Specialist and a Director, each in a browser context of their own.</summary>
     private async Task<(IPage Officer, IPage Specialist, IPage Director)> SignInEveryoneAsync()
     {
-        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
+        var password = await _portal.CreateUserAsync(Officer, Roles.AgencyHead, Agency);
         await _portal.CreateUserAsync(Specialist, Roles.Specialist);
         await _portal.CreateUserAsync(Director, Roles.Director);
         return (await SignInAsync(Officer, password),

@@ -19,7 +19,7 @@ public sealed class DeadlineRemindersTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, "000.00.15.H06");
+        await _portal.CreateUserAsync(Officer, Roles.AgencyHead, "000.00.15.H06");
         await _portal.CreateUserAsync("chuyenvien@bacgiang.gov.vn", Roles.Specialist);
         await _portal.CreateUserAsync("giamdoc@bacgiang.gov.vn", Roles.Director);
     }

@@ -20,7 +20,7 @@ public sealed class NotificationMailTests
             ["Smtp:EnableSsl"] = "false",
             ["Smtp:From"] = "lgsp@bacgiang.gov.vn",
         });
-        await portal.CreateUserAsync("vanthu.syt@bacgiang.gov.vn", Roles.AgencyOfficer, "000.00.15.H06");
+        await portal.CreateUserAsync("vanthu.syt@bacgiang.gov.vn", Roles.AgencyHead, "000.00.15.H06");
         await portal.CreateUserAsync("chuyenvien@bacgiang.gov.vn", Roles.Specialist);
 
         await SubmitAsync(portal);
@@ -35,7 +35,7 @@ public sealed class NotificationMailTests
     {
         await using var sink = new SmtpSink();
         using var portal = new PortalFactory();
-        await portal.CreateUserAsync("vanthu.syt@bacgiang.gov.vn", Roles.AgencyOfficer, "000.00.15.H06");
+        await portal.CreateUserAsync("vanthu.syt@bacgiang.gov.vn", Roles.AgencyHead, "000.00.15.H06");
         await portal.CreateUserAsync("chuyenvien@bacgiang.gov.vn", Roles.Specialist);
 
         await SubmitAsync(portal);

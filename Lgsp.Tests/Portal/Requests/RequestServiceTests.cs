@@ -31,8 +31,8 @@ public sealed class RequestServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _portal.CreateUserAsync(Officer, Roles.AgencyOfficer, Agency);
-        await _portal.CreateUserAsync(Stranger, Roles.AgencyOfficer, OtherAgency);
+        await _portal.CreateUserAsync(Officer, Roles.AgencyHead, Agency);
+        await _portal.CreateUserAsync(Stranger, Roles.AgencyHead, OtherAgency);
         await _portal.CreateUserAsync(Specialist, Roles.Specialist);
         await _portal.CreateUserAsync(Director, Roles.Director);
     }
@@ -99,7 +99,7 @@ public sealed class RequestServiceTests : IAsyncLifetime
         Assert.Contains("Người thử nghiệm", report, StringComparison.Ordinal);
         await using var scope = _portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var stored = await db.IssuedDocuments.SingleAsync(d => d.RequestId == id);
+        var stored = await db.IssuedDocuments.SingleAsync(d => d.RequestId == id && d.Document == "reply");
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(reply.Pdf)), stored.Sha256);
         Assert.Equal("01/STTTT-CNTT&TT", stored.Number);
         Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}$", stored.VerificationCode);
@@ -470,6 +470,81 @@ public sealed class RequestServiceTests : IAsyncLifetime
         Assert.Equal("01/STTTT-CNTT&TT", details.ReplyNumber);
         Assert.Null(details.Outcome);
         Assert.Empty(details.Secrets);
+    }
+
+    [Fact]
+    public async Task Submit_ByTheHead_SignsTheRequestLetterWithTheAgencysSeal_AndAnOfficerMustAskTheHead()
+    {
+        const string clerk = "chuyenvien.syt@bacgiang.gov.vn";
+        await _portal.CreateUserAsync(clerk, Roles.AgencyOfficer, Agency);
+        await using (var scope = _portal.ScopeActingAs(Officer))
+        {
+            var head = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>()
+                .FindByNameAsync(Officer);
+            await scope.ServiceProvider.GetRequiredService<Lgsp.Portal.Letters.SignatureImages>()
+                .SetAsync(Lgsp.Portal.Letters.SignatureImages.OfAgency(Agency), Png.Seal(), head!, default);
+        }
+
+        var id = await AsAsync(clerk, s => s.CreateDraftAsync(FormKind.RegisterApplication, default));
+        var version = (await AsAsync(clerk, s => s.GetAsync(id, default))).Version;
+        var refused = await Assert.ThrowsAsync<RequestRuleException>(() =>
+            AsAsync(clerk, s => s.SubmitAsync(id, version, FormsFor.Registration(), default)));
+        version = await AsAsync(clerk, s => s.SaveDraftAsync(id, version, FormsFor.Registration(), default));
+        await AsAsync(clerk, async s =>
+        {
+            await s.AskHeadToSignAsync(id, version, default);
+            return 0;
+        });
+        var asked = await AsAsync(clerk, s => s.GetAsync(id, default));
+        await AsAsync(Officer, s => s.SubmitAsync(id, version, FormsFor.Registration(), default));
+
+        Assert.Contains("lãnh đạo cơ quan ký số", refused.Message, StringComparison.Ordinal);
+        Assert.True(asked.Signing.MustAskHead);
+        Assert.Equal(RequestStatus.Draft, asked.Summary.Status);
+        Assert.Contains(await NoticesAsync(Officer), n => n.Contains("trình ký", StringComparison.Ordinal));
+        var letter = await DocumentAsync(Specialist, id, "request");
+        var signature = Assert.Single(Lgsp.Forms.Letters.SignatureVerifier.Verify(letter.Pdf));
+        Assert.True(signature.Valid);
+        Assert.True(signature.CoversWholeFile);
+        Assert.Equal("Người thử nghiệm", signature.Signer);
+        Assert.Contains("/Subtype /Image/SMask", System.Text.Encoding.Latin1.GetString(letter.Pdf),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Minutes_SignedByPartyAAtTheHandover_ThenByTheAgencyAsPartyB_KeepBothSignaturesValid()
+    {
+        var id = await SubmittedAsync(FormsFor.Grounded(new RequestLgspAccountForm()));
+        await IssueAsync(id);
+        var minutes = await AsAsync(Specialist, s => s.MinutesDraftAsync(id, default));
+        minutes.HandoverDate = new DateTime(2026, 12, 7);
+        minutes.HandoverTime = new TimeSpan(14, 0, 0);
+        minutes.PartyAName = "Phạm Văn Nam";
+        minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
+        var version = (await AsAsync(Specialist, s => s.GetAsync(id, default))).Version;
+        version = await AsAsync(Specialist, s => s.ScheduleHandoverAsync(id, version, minutes, default));
+        version = await AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default));
+        var afterA = await AsAsync(Officer, s => s.GetAsync(id, default));
+        var byStaff = await Attempt(() => AsAsync(Specialist, s => s.SignMinutesAsync(id, afterA.Version, default)));
+        var byStranger = await Attempt(() => AsAsync(Stranger, s => s.SignMinutesAsync(id, afterA.Version, default)));
+
+        await AsAsync(Officer, s => s.SignMinutesAsync(id, afterA.Version, default));
+
+        var afterB = await AsAsync(Officer, s => s.GetAsync(id, default));
+        var twice = await Attempt(() => AsAsync(Officer, s => s.SignMinutesAsync(id, afterB.Version, default)));
+        Assert.Equal(1, afterA.Signing.MinutesSignatures);
+        Assert.True(afterA.Signing.CanSignMinutes);
+        Assert.IsType<ForbiddenActionException>(byStaff);
+        Assert.IsType<RequestNotFoundException>(byStranger);
+        Assert.Equal(2, afterB.Signing.MinutesSignatures);
+        Assert.False(afterB.Signing.CanSignMinutes);
+        Assert.IsType<RequestRuleException>(twice);
+        var pdf = (await DocumentAsync(Specialist, id, "minutes")).Pdf;
+        var signatures = Lgsp.Forms.Letters.SignatureVerifier.Verify(pdf);
+        Assert.Equal(2, signatures.Count);
+        Assert.All(signatures, s => Assert.True(s.Valid));
+        Assert.Equal([false, true], signatures.Select(s => s.CoversWholeFile));
+        Assert.Contains(afterB.Timeline, t => t.Label == "Bên B ký biên bản");
     }
 
     private async Task<Guid> SubmittedAsync(AgencyRequestForm form)

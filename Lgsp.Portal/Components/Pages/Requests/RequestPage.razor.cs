@@ -155,8 +155,20 @@ public sealed partial class RequestPage
         RunAsync(v => Requests.SaveDraftAsync(Id, v, _form!, CancellationToken.None), "Đã lưu nháp.");
 
     private Task SubmitAsync() => _formContext!.Validate()
-        ? RunAsync(v => Requests.SubmitAsync(Id, v, _form!, CancellationToken.None), "Đã gửi hồ sơ đến Sở.")
+        ? RunAsync(v => Requests.SubmitAsync(Id, v, _form!, CancellationToken.None),
+            "Đã ký số và gửi hồ sơ đến Sở.")
         : Invalid();
+
+    /// <summary>Saves what the officer typed, then asks the agency's heads to sign and send it.</summary>
+    private Task AskHeadAsync() => RunAsync(async v =>
+    {
+        var saved = await Requests.SaveDraftAsync(Id, v, _form!, CancellationToken.None);
+        await Requests.AskHeadToSignAsync(Id, saved, CancellationToken.None);
+        return saved;
+    }, "Đã lưu và trình lãnh đạo cơ quan ký số, gửi hồ sơ.");
+
+    private Task SignMinutesAsync() => RunAsync(
+        v => Requests.SignMinutesAsync(Id, v, CancellationToken.None), "Đã ký biên bản bàn giao.");
 
     private async Task WithdrawAsync()
     {
