@@ -12,6 +12,7 @@ namespace Lgsp.Forms.Letters;
 /// <param name="Valid">The signature matches the bytes it covers and the signer's certificate.</param>
 /// <param name="CoversWholeFile">Nothing was added or changed after this signature.</param>
 /// <param name="TimeStampedAt">The time of a valid RFC 3161 time-stamp on the signature, if it has one.</param>
+/// <param name="Thumbprint">The signer's certificate's SHA-1 thumbprint, to look up its revocation.</param>
 public sealed record FoundSignature(
     bool Valid,
     bool CoversWholeFile,
@@ -19,7 +20,8 @@ public sealed record FoundSignature(
     string? Issuer,
     DateTimeOffset? SignedAt,
     string? Problem,
-    DateTimeOffset? TimeStampedAt = null);
+    DateTimeOffset? TimeStampedAt = null,
+    string? Thumbprint = null);
 
 /// <summary>
 /// Checks the signatures of a PDF (PKCS#7 detached, as letters are signed): for each /ByteRange it rebuilds the
@@ -74,7 +76,7 @@ public static partial class SignatureVerifier
                 signer.CheckSignature(verifySignatureOnly: true);
                 return new FoundSignature(true, start2 + length2 == pdf.Length,
                     certificate?.GetNameInfo(X509NameType.SimpleName, false),
-                    certificate?.Issuer, signedAt, null, TimeStamp(signer));
+                    certificate?.Issuer, signedAt, null, TimeStamp(signer), certificate?.Thumbprint);
             }
             catch (CryptographicException)
             {

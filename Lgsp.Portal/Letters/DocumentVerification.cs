@@ -8,11 +8,13 @@ namespace Lgsp.Portal.Letters;
 /// <summary>What the verification page tells anyone about an uploaded PDF.</summary>
 /// <param name="Signatures">Each signature: valid or not, who, when, whether the file is unchanged since.</param>
 /// <param name="IssuedNumber">The document's number when the portal issued exactly this file, else null.</param>
+/// <param name="RevokedUtc">For signers whose certificate the portal has revoked: when, by thumbprint.</param>
 public sealed record VerificationResult(
     IReadOnlyList<FoundSignature> Signatures,
     string? IssuedNumber,
     DateTime? IssuedUtc,
-    string Sha256);
+    string Sha256,
+    IReadOnlyDictionary<string, DateTime> RevokedUtc);
 
 /// <summary>
 /// Checks an uploaded PDF for the public page at /verify: its signatures, and whether its SHA-256 is one the portal
@@ -30,6 +32,11 @@ public sealed class DocumentVerification(PortalDbContext db)
             .Where(d => d.Sha256 == hash)
             .Select(d => new { d.Number, d.CreatedUtc })
             .FirstOrDefaultAsync(cancellationToken);
-        return new VerificationResult(SignatureVerifier.Verify(pdf), issued?.Number, issued?.CreatedUtc, hash);
+        var signatures = SignatureVerifier.Verify(pdf);
+        var thumbprints = signatures.Select(s => s.Thumbprint).OfType<string>().Distinct().ToList();
+        var revoked = await db.SigningCertificates.AsNoTracking()
+            .Where(c => thumbprints.Contains(c.Thumbprint) && c.RevokedUtc != null)
+            .ToDictionaryAsync(c => c.Thumbprint, c => c.RevokedUtc!.Value, cancellationToken);
+        return new VerificationResult(signatures, issued?.Number, issued?.CreatedUtc, hash, revoked);
     }
 }

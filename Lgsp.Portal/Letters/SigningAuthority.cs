@@ -139,23 +139,25 @@ public sealed class SigningAuthority(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A user's signing certificates, newest first (never the keys).</summary>
-    public Task<List<SigningCertificateRecord>> CertificatesOfAsync(string userId, CancellationToken cancellation) =>
-        db.SigningCertificates.AsNoTracking()
-            .Where(c => c.UserId == userId)
-            .OrderByDescending(c => c.IssuedUtc)
-            .Select(c => new SigningCertificateRecord
-            {
-                Id = c.Id,
-                UserId = c.UserId,
-                Subject = c.Subject,
-                Thumbprint = c.Thumbprint,
-                NotAfterUtc = c.NotAfterUtc,
-                IssuedUtc = c.IssuedUtc,
-                RevokedUtc = c.RevokedUtc,
-                External = c.External,
-            })
+    /// <summary>
+    /// Users' signing certificates, newest first, never with their keys: one user's, or everyone's when
+    /// <paramref name="userId"/> is null (for administrators).
+    /// </summary>
+    public async Task<List<CertificateView>> CertificatesAsync(string? userId, CancellationToken cancellation)
+    {
+        var certificates = db.SigningCertificates.AsNoTracking().Where(c => c.UserId != null);
+        if (userId is not null)
+        {
+            certificates = certificates.Where(c => c.UserId == userId);
+        }
+
+        var rows = await certificates
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { Certificate = c, u.Email, u.UserName })
             .ToListAsync(cancellation);
+        return [.. rows.OrderByDescending(r => r.Certificate.IssuedUtc).Select(r => new CertificateView(
+            r.Certificate.Id, r.Email ?? r.UserName ?? "", r.Certificate.Subject, r.Certificate.Thumbprint,
+            r.Certificate.IssuedUtc, r.Certificate.NotAfterUtc, r.Certificate.RevokedUtc, r.Certificate.External))];
+    }
 
     /// <summary>When the certificate with this thumbprint was revoked here, if it was.</summary>
     public Task<DateTime?> RevokedAtAsync(string thumbprint, CancellationToken cancellationToken) =>
@@ -236,6 +238,17 @@ public sealed class SigningAuthority(
             .OrderByDescending(c => c.HasPrivateKey),
     ];
 }
+
+/// <summary>A signing certificate as pages list it.</summary>
+public sealed record CertificateView(
+    Guid Id,
+    string Holder,
+    string Subject,
+    string Thumbprint,
+    DateTime IssuedUtc,
+    DateTime NotAfterUtc,
+    DateTime? RevokedUtc,
+    bool External);
 
 /// <summary>A signer's certificate with its private key, and the certificates above it for verifiers.</summary>
 public sealed record SigningIdentity(X509Certificate2 Certificate, IReadOnlyList<X509Certificate2> Chain) : IDisposable

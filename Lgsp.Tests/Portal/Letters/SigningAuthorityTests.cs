@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Lgsp.Forms.Letters;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Identity;
+using Lgsp.Portal.Letters;
+using Lgsp.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lgsp.Tests.Portal.Letters;
+
+/// <summary>Certificates a person signs with: issued by the portal, brought as PKCS#12, revoked; images.</summary>
+[Collection(WebCollection.Name)]
+public sealed class SigningAuthorityTests : IAsyncLifetime
+{
+    private const string Head = "lanhdao.syt@bacgiang.gov.vn";
+    private const string Other = "lanhdao.snv@bacgiang.gov.vn";
+    private readonly PortalFactory _portal = new();
+
+    public async Task InitializeAsync()
+    {
+        await _portal.CreateUserAsync(Head, Roles.AgencyHead, "000.00.15.H06");
+        await _portal.CreateUserAsync(Other, Roles.AgencyHead, "000.00.02.H06");
+    }
+
+    public Task DisposeAsync()
+    {
+        _portal.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Import_AnExternalPkcs12_IsWhatThePersonSignsWithFromThen_WithItsChain()
+    {
+        var (pkcs12, leaf, authority) = ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
+
+        var before = await WithAsync(Head, (a, user) => a.IdentityForAsync(user, default));
+        await WithAsync(Head, (a, user) => a.ImportAsync(user, pkcs12, "mat-khau-p12", default));
+        var after = await WithAsync(Head, (a, user) => a.IdentityForAsync(user, default));
+        var listed = await WithAsync(Head, (a, user) => a.CertificatesAsync(user.Id, default));
+
+        Assert.NotEqual(leaf.Thumbprint, before.Certificate.Thumbprint);
+        Assert.Equal(leaf.Thumbprint, after.Certificate.Thumbprint);
+        Assert.True(after.Certificate.HasPrivateKey);
+        Assert.Contains(after.Chain, c => c.Thumbprint == authority.Thumbprint);
+        Assert.Equal(2, listed.Count);
+        Assert.True(listed[0].External);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "signing.certificate-imported"));
+        var stored = await db.SigningCertificates.SingleAsync(c => c.Thumbprint == leaf.Thumbprint);
+        Assert.DoesNotContain("mat-khau-p12", stored.ProtectedPfx, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => Convert.FromBase64String(stored.ProtectedPfx));
+    }
+
+    [Theory]
+    [InlineData("sai-mat-khau", "sai mật khẩu")]
+    [InlineData("mat-khau-p12", "khóa bí mật")]
+    public async Task Import_AWrongPasswordOrNoKey_IsRefusedAndNothingIsStored(string password, string message)
+    {
+        var (pkcs12, leaf, _) = ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
+        var file = message == "khóa bí mật"
+            ? new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(leaf.RawData))
+                .Export(X509ContentType.Pfx, password)!
+            : pkcs12;
+
+        var refused = await Assert.ThrowsAsync<SigningProfileException>(() =>
+            WithAsync(Head, (a, user) => a.ImportAsync(user, file, password, default)));
+
+        Assert.Contains(message, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await WithAsync(Head, (a, user) => a.CertificatesAsync(user.Id, default)));
+    }
+
+    [Fact]
+    public async Task Revoke_OwnCertificate_StopsItsUse_AndTheVerifierReportsItOnEarlierDocuments()
+    {
+        var first = await WithAsync(Head, (a, user) => a.IdentityForAsync(user, default));
+        var letter = LetterComposer.Compose(FormsFor.Registration(), new LetterContext("Bắc Giang",
+            "Ủy ban nhân dân tỉnh Bắc Giang", "Sở Thông tin và Truyền thông",
+            "Trung tâm Công nghệ thông tin và Truyền thông", "25/2021/QĐ-UBND", null, null,
+            new DateOnly(2026, 12, 1), Draft: false));
+        var signed = await LetterRenderer.RenderSignedAsync(letter,
+            new LetterSignature(first.Certificate, "Lê Văn Cường", "Giám đốc", DateTimeOffset.UtcNow));
+        var id = (await WithAsync(Head, (a, user) => a.CertificatesAsync(user.Id, default))).Single().Id;
+
+        var byOther = await Assert.ThrowsAsync<SigningProfileException>(() =>
+            WithAsync(Other, async (a, user) =>
+            {
+                await a.RevokeAsync(user, administrator: false, id, default);
+                return 0;
+            }));
+        await WithAsync(Head, async (a, user) =>
+        {
+            await a.RevokeAsync(user, administrator: false, id, default);
+            return 0;
+        });
+        var next = await WithAsync(Head, (a, user) => a.IdentityForAsync(user, default));
+
+        Assert.Contains("Không tìm thấy", byOther.Message, StringComparison.Ordinal);
+        Assert.NotEqual(first.Certificate.Thumbprint, next.Certificate.Thumbprint);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<DocumentVerification>()
+            .VerifyAsync(signed, default);
+        Assert.True(Assert.Single(result.Signatures).Valid);
+        Assert.True(result.RevokedUtc.ContainsKey(first.Certificate.Thumbprint));
+    }
+
+    [Fact]
+    public async Task Images_NotAPictureOrTooLarge_AreRefused_AndAPngIsKept()
+    {
+        await using var scope = _portal.ScopeActingAs(Head);
+        var images = scope.ServiceProvider.GetRequiredService<SignatureImages>();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(Head))!;
+        var owner = SignatureImages.OfUser(user.Id);
+
+        var text = await Assert.ThrowsAsync<SigningProfileException>(() =>
+            images.SetAsync(owner, "không phải ảnh"u8.ToArray(), user, default));
+        var broken = await Assert.ThrowsAsync<SigningProfileException>(() =>
+            images.SetAsync(owner, [.. Png.Signature().Take(40)], user, default));
+        var large = await Assert.ThrowsAsync<SigningProfileException>(() =>
+            images.SetAsync(owner, [.. Png.Signature(), .. new byte[SignatureImages.MaxBytes]], user, default));
+        Assert.Null(await images.GetAsync(owner, default));
+        await images.SetAsync(owner, Png.Signature(), user, default);
+
+        Assert.Contains("PNG hoặc JPEG", text.Message, StringComparison.Ordinal);
+        Assert.Contains("Không đọc được", broken.Message, StringComparison.Ordinal);
+        Assert.Contains("1 MB", large.Message, StringComparison.Ordinal);
+        Assert.Equal(Png.Signature(), await images.GetAsync(owner, default));
+    }
+
+    private async Task<T> WithAsync<T>(string email, Func<SigningAuthority, PortalUser, Task<T>> action)
+    {
+        await using var scope = _portal.ScopeActingAs(email);
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(email))!;
+        return await action(scope.ServiceProvider.GetRequiredService<SigningAuthority>(), user);
+    }
+
+    /// <summary>A person's certificate from an outside authority, as the PKCS#12 file they would bring.</summary>
+    private static (byte[] Pkcs12, X509Certificate2 Leaf, X509Certificate2 Authority) ExternalPkcs12(
+        string name, string password)
+    {
+        using var caKey = RSA.Create(2048);
+        var caRequest = new CertificateRequest("CN=Test CA, O=Tổ chức chứng thực thử, C=VN", caKey,
+            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        var authority = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}, C=VN", key, HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(
+            X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddMonths(6), [1, 2, 3, 4]);
+        var leaf = issued.CopyWithPrivateKey(key);
+        var file = new X509Certificate2Collection(new[] { leaf, X509CertificateLoader.LoadCertificate(authority.RawData) })
+            .Export(X509ContentType.Pfx, password)!;
+        return (file, leaf, authority);
+    }
+}
