@@ -91,7 +91,7 @@ public static partial class SignatureVerifier
         }
     }
 
-    /// <summary>The time of the signer's RFC 3161 time-stamp, when its token is intact and covers the signature.</summary>
+    /// <summary>The time of the signer's RFC 3161 time-stamp, when its token is intact and covers it.</summary>
     private static DateTimeOffset? TimeStamp(SignerInfo signer) => signer.UnsignedAttributes
         .OfType<CryptographicAttributeObject>()
         .Where(a => a.Oid.Value == "1.2.840.113549.1.9.16.2.14")

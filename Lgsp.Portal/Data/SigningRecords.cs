@@ -51,7 +51,7 @@ public sealed class IssuedDocumentRecord
     /// <summary>How many of its signature blocks are signed (the minutes have two).</summary>
     public int Signatures { get; set; } = 1;
 
-    /// <summary>Where each signature block of the document is signed (JSON), for the signatures still to come.</summary>
+    /// <summary>Where each signature block is signed (JSON), for the signatures still to come.</summary>
     public string SignaturePlacesJson { get; set; } = "[]";
 
     public DateTime CreatedUtc { get; set; }

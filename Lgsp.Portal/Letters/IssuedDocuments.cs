@@ -11,7 +11,7 @@ using QRCoder;
 
 namespace Lgsp.Portal.Letters;
 
-/// <summary>Who signs a document and as what: the title and reason shown, and the agency whose seal goes under.</summary>
+/// <summary>Who signs a document: the title and reason shown, and the agency whose seal goes under.</summary>
 public sealed record DocumentSigner(PortalUser User, string Title, string Reason, string? SealOf = null);
 
 /// <summary>Signing settings: the RFC 3161 time-stamp server, when the province has one.</summary>

@@ -76,7 +76,8 @@ public sealed class SigningAuthority(
         }
         catch (CryptographicException)
         {
-            throw new SigningProfileException("Không mở được tệp: tệp không phải PKCS#12 (.p12, .pfx) hoặc sai mật khẩu.");
+            throw new SigningProfileException(
+                "Không mở được tệp: tệp không phải PKCS#12 (.p12, .pfx) hoặc sai mật khẩu.");
         }
 
         try

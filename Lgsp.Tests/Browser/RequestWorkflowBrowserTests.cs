@@ -152,7 +152,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Mau03_ReplyCreatesTheAccount_HandoverIsScheduledAndRecorded()
+    public async Task Mau03_ReplyCreatesTheAccount_HandoverIsRecorded_AndBothPartiesSignTheMinutes()
     {
         var (officer, specialist, director) = await SignInEveryoneAsync();
 
@@ -179,6 +179,17 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await Assertions.Expect(specialist.Locator("#request-timeline")).ToContainTextAsync("14:30 ngày 07/12/2026");
 
         await officer.ReloadAsync();
+        await Assertions.Expect(officer.Locator("#minutes-signatures")).ToContainTextAsync("chờ đại diện bên B ký");
+        await officer.ClickAsync("#sign-minutes");
+        await Assertions.Expect(officer.Locator("#minutes-signatures")).ToContainTextAsync("cả hai bên");
+        await Assertions.Expect(officer.Locator("#sign-minutes")).ToHaveCountAsync(0);
+        var minutes = await officer.Context.APIRequest.GetAsync(requestPath + "/documents/minutes.pdf");
+        var minutesPath = Path.Combine(Path.GetTempPath(), $"lgsp-bien-ban-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(minutesPath, await minutes.BodyAsync());
+        var report = await Pdf.SignaturesAsync(minutesPath);
+        File.Delete(minutesPath);
+        Assert.Equal(2, report.Split("Signature is Valid").Length - 1);
+
         var account = (await officer.Locator("#request-outcome").TextContentAsync())!.Trim();
         await officer.ClickAsync("#reveal-secret-0");
         var oneTimePassword = (await officer.Locator("#secret-value-0").TextContentAsync())!.Trim();

@@ -44,4 +44,27 @@ internal static class TestCertificates
 
         return writer.Encode();
     }
+
+    /// <summary>A person's certificate from an outside authority, as the PKCS#12 file they would bring.</summary>
+    public static (byte[] Pkcs12, X509Certificate2 Leaf, X509Certificate2 Authority) ExternalPkcs12(
+        string name, string password)
+    {
+        using var caKey = RSA.Create(2048);
+        var caRequest = new CertificateRequest("CN=Test CA, O=Tổ chức chứng thực thử, C=VN", caKey,
+            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        var authority =
+            caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}, C=VN", key, HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(
+            X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddMonths(6), [1, 2, 3, 4]);
+        var leaf = issued.CopyWithPrivateKey(key);
+        var chain = new[] { leaf, X509CertificateLoader.LoadCertificate(authority.RawData) };
+        var file = new X509Certificate2Collection(chain).Export(X509ContentType.Pfx, password)!;
+        return (file, leaf, authority);
+    }
 }

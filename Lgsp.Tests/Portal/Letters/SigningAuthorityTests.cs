@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Lgsp.Forms.Letters;
 using Lgsp.Portal.Data;
@@ -34,7 +33,7 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
     [Fact]
     public async Task Import_AnExternalPkcs12_IsWhatThePersonSignsWithFromThen_WithItsChain()
     {
-        var (pkcs12, leaf, authority) = ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
+        var (pkcs12, leaf, authority) = TestCertificates.ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
 
         var before = await WithAsync(Head, (a, user) => a.IdentityForAsync(user, default));
         await WithAsync(Head, (a, user) => a.ImportAsync(user, pkcs12, "mat-khau-p12", default));
@@ -60,7 +59,7 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
     [InlineData("mat-khau-p12", "khóa bí mật")]
     public async Task Import_AWrongPasswordOrNoKey_IsRefusedAndNothingIsStored(string password, string message)
     {
-        var (pkcs12, leaf, _) = ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
+        var (pkcs12, leaf, _) = TestCertificates.ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
         var file = message == "khóa bí mật"
             ? new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(leaf.RawData))
                 .Export(X509ContentType.Pfx, password)!
@@ -135,27 +134,5 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
         await using var scope = _portal.ScopeActingAs(email);
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(email))!;
         return await action(scope.ServiceProvider.GetRequiredService<SigningAuthority>(), user);
-    }
-
-    /// <summary>A person's certificate from an outside authority, as the PKCS#12 file they would bring.</summary>
-    private static (byte[] Pkcs12, X509Certificate2 Leaf, X509Certificate2 Authority) ExternalPkcs12(
-        string name, string password)
-    {
-        using var caKey = RSA.Create(2048);
-        var caRequest = new CertificateRequest("CN=Test CA, O=Tổ chức chứng thực thử, C=VN", caKey,
-            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        var authority = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}, C=VN", key, HashAlgorithmName.SHA256,
-            RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(
-            X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
-        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1),
-            DateTimeOffset.UtcNow.AddMonths(6), [1, 2, 3, 4]);
-        var leaf = issued.CopyWithPrivateKey(key);
-        var file = new X509Certificate2Collection(new[] { leaf, X509CertificateLoader.LoadCertificate(authority.RawData) })
-            .Export(X509ContentType.Pfx, password)!;
-        return (file, leaf, authority);
     }
 }
