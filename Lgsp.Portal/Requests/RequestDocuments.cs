@@ -63,4 +63,18 @@ public sealed class RequestDocuments(
         var context = IssuedDocuments.ContextFor(platform, number, date, draft);
         return new RenderedDocument(LetterRenderer.Render(LetterComposer.Compose(content, context)), fileName);
     }
+
+    /// <summary>
+    /// A draft rendering of what is being typed (not saved), for the live preview beside the editor; only for
+    /// someone who may see the request.
+    /// </summary>
+    public async Task<byte[]> PreviewAsync(Guid id, FormContent content, CancellationToken cancellationToken)
+    {
+        await requests.GetAsync(id, cancellationToken);
+        var platform = await settings.GetAsync(cancellationToken);
+        var copy = FormContent.FromJson(content.ToJson());
+        copy.Normalize();
+        var context = IssuedDocuments.ContextFor(platform, null, VietnamTime.Today(time), draft: true);
+        return LetterRenderer.Render(LetterComposer.Compose(copy, context));
+    }
 }

@@ -45,6 +45,17 @@ internal static class RequestEndpoints
                 }
             })
             .RequireAuthorization();
+
+        // The live preview a person's own editor rendered; anyone else's, or none, is not found.
+        endpoints.MapGet("/requests/{id:guid}/preview/{document}.pdf", IResult (
+                Guid id,
+                string document,
+                HttpContext context,
+                LetterPreviews previews) =>
+                context.User.Identity?.Name is { } user && previews.Find(user, id, document) is { } pdf
+                    ? TypedResults.File(pdf, "application/pdf")
+                    : TypedResults.NotFound())
+            .RequireAuthorization();
         return endpoints;
     }
 }

@@ -240,6 +240,31 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         Assert.NotNull(client.RevokedUtc);
     }
 
+    [Fact]
+    public async Task Preview_WhileTyping_RendersTheUnsavedLetter_ForTheTypistOnly()
+    {
+        var (officer, specialist, _) = await SignInEveryoneAsync();
+        await officer.GotoAsync("/requests/new");
+        await officer.ClickAsync("#start-01");
+        await officer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/requests/[0-9a-f-]{36}$"));
+
+        await officer.ClickAsync("#request-preview-panel .mud-expand-panel-header");
+        var frame = officer.Locator("#request-preview");
+        await Assertions.Expect(frame).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("v=1$"));
+        await FillAsync(officer, new() { ["ApplicationName"] = "Hệ thống quản lý hồ sơ sức khỏe điện tử" });
+        await Assertions.Expect(frame).Not.ToHaveAttributeAsync("src",
+            new System.Text.RegularExpressions.Regex("v=1$"));
+
+        var address = (await frame.GetAttributeAsync("src"))!;
+        var preview = await officer.Context.APIRequest.GetAsync(address);
+        var text = Pdf.Text(await preview.BodyAsync());
+        var stranger = await specialist.Context.APIRequest.GetAsync(address);
+        Assert.Equal(200, preview.Status);
+        Assert.Contains(Pdf.Compact("Hệ thống quản lý hồ sơ sức khỏe điện tử"), text, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("DỰ THẢO"), text, StringComparison.Ordinal);
+        Assert.Equal(404, stranger.Status);
+    }
+
     /// <summary>Fills the common letter fields and the given ones, submits, and returns the request's path.</summary>
     private static async Task<string> FileAsync(IPage officer, string? form, Dictionary<string, string> fields)
     {
