@@ -17,6 +17,29 @@ public sealed partial class PlatformSettingsPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>
+    /// A warning when the public address is not the one this page was opened at: QR codes on issued letters lead
+    /// to the configured address, so a wrong one sends readers to a page that is not there.
+    /// </summary>
+    private string? AddressWarning
+    {
+        get
+        {
+            var here = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
+            var configured = _settings?.PublicAddress.TrimEnd('/') ?? "";
+            return configured.Length == 0
+                ? $"Chưa đặt địa chỉ công khai: mã QR trên văn bản sẽ dẫn tới http://localhost:5080. "
+                    + $"Bạn đang mở cổng tại {here}."
+                : !string.Equals(configured, here, StringComparison.OrdinalIgnoreCase)
+                    ? $"Địa chỉ này khác địa chỉ bạn đang mở cổng ({here}). Mã QR và đường dẫn kiểm tra trên văn bản "
+                        + "ban hành từ nay sẽ dẫn tới địa chỉ đã đặt; hãy chắc chắn người đọc mở được địa chỉ đó."
+                    : null;
+        }
+    }
+
     private DateTime? DecisionDate
     {
         get => _settings!.RegulationDecisionDate?.ToDateTime(TimeOnly.MinValue);
