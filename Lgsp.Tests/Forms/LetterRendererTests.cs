@@ -94,11 +94,10 @@ public sealed class LetterRendererTests
         await File.WriteAllBytesAsync(pdf, LetterRenderer.Render(letter));
 
         using var process = System.Diagnostics.Process.Start("pdftoppm",
-            ["-r", "50", "-png", "-f", "1", "-l", "1", pdf, Path.Combine(folder, $"mau-{sample}")])!;
+            ["-r", "50", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, Path.Combine(folder, $"mau-{sample}")])!;
         await process.WaitForExitAsync();
 
-        // pdftoppm names the page by the document's page count: "-1" or "-01".
-        var png = System.IO.Directory.GetFiles(folder, $"mau-{sample}-*1.png").Single();
+        var png = Path.Combine(folder, $"mau-{sample}.png");
         Assert.Equal(0, process.ExitCode);
         Assert.True(new FileInfo(png).Length > 5_000, "The first page rendered nearly blank.");
     }
@@ -191,6 +190,7 @@ public sealed class LetterRendererTests
             .Select(p => (string)p.GetValue(form)!)
             .Where(v => v.Length > 0);
 
+    /// <summary>A filled sample of every form: the thirteen appendix letters and the Mẫu 08 reply.</summary>
     internal static Dictionary<string, FormContent> SampleForms()
     {
         var registration = FormContentTests.Filled();
@@ -198,48 +198,77 @@ public sealed class LetterRendererTests
         return new()
         {
             ["01"] = registration,
-            ["02"] = new ApplicationRegisteredReply
-            {
-                Addressee = "Sở Y tế tỉnh Bắc Giang",
-                AgencyName = "Sở Y tế tỉnh Bắc Giang",
-                RequestNumber = "12/SYT-VP",
-                RequestDate = new DateTime(2026, 3, 2),
-                Place = "Bắc Giang",
-                SignerName = "Nguyễn Văn Thắng",
-                ApplicationName = "Quản lý văn bản và điều hành",
-                SupportName = "Nguyễn Thị Hoa",
-                SupportLandline = "0204 3854 321",
-                SupportMobile = "0987654321",
-            },
-            ["05"] = new LgspHandoverMinutes
-            {
-                ReplyNumber = "15/STTTT-CNTT&TT",
-                ReplyDate = new DateTime(2026, 12, 1),
-                AgencyName = "Sở Y tế",
-                RequestNumber = "12/SYT-VP",
-                RequestDate = new DateTime(2026, 11, 20),
-                Place = "Bắc Giang",
-                HandoverDate = new DateTime(2026, 12, 7),
-                HandoverTime = new TimeSpan(9, 30, 0),
-                HandoverPlace = "Trung tâm Công nghệ thông tin và Truyền thông",
-                PartyAName = "Phạm Văn Nam",
-                PartyAPosition = "Phó Giám đốc Trung tâm",
-                PartyABody = "Trung tâm CNTT&TT",
-                PartyBName = "Trần Thị Bình",
-                PartyBPosition = "Chuyên viên",
-                PartyBBody = "Sở Y tế",
-            },
+            ["02"] = Supported(new ApplicationRegisteredReply { ApplicationName = "Quản lý văn bản và điều hành" }),
+            ["03"] = FormsFor.Grounded(new RequestLgspAccountForm()),
+            ["04"] = Supported(new LgspAccountProvidedReply { AdministratorAccount = "000.00.15.h06@bacgiang.gov.vn" }),
+            ["05"] = Minutes(new LgspHandoverMinutes()),
+            ["06"] = Named(FormsFor.Cancellation("LGSP57JWVPP8AEFJ8K9Y")),
+            ["07"] = Reply(new ApplicationCancelledReply { ApplicationName = "Quản lý văn bản và điều hành" }),
             ["08"] = FormsFor.Sso(),
-            ["13"] = new SsoCancelledReply
+            ["tra-loi-08"] = Supported(new SsoRegisteredReply
             {
-                Addressee = "Sở Y tế",
-                AgencyName = "Sở Y tế",
-                RequestNumber = "14/SYT-VP",
-                RequestDate = new DateTime(2026, 5, 2),
-                Place = "Bắc Giang",
-                SignerName = "Nguyễn Văn Thắng",
                 ApplicationName = "Cổng dịch vụ y tế",
-            },
+                SsoSignInUrl = "https://sso.bacgiang.gov.vn/dang-nhap",
+                SsoSignOutUrl = "https://sso.bacgiang.gov.vn/dang-xuat",
+            }),
+            ["09"] = FormsFor.Grounded(new RequestSsoAccountForm()),
+            ["10"] = Supported(new SsoAccountProvidedReply
+            {
+                AdministratorAccount = "sso.000.00.15.h06@bacgiang.gov.vn",
+            }),
+            ["11"] = Minutes(new SsoHandoverMinutes()),
+            ["12"] = FormsFor.Common(new CancelSsoForm
+            {
+                ClientId = "syt-cong-dich-vu",
+                ApplicationName = "Cổng dịch vụ y tế",
+            }),
+            ["13"] = Reply(new SsoCancelledReply { ApplicationName = "Cổng dịch vụ y tế" }),
         };
+    }
+
+    private static CancelApplicationForm Named(CancelApplicationForm form)
+    {
+        form.ApplicationName = "Quản lý văn bản và điều hành";
+        return form;
+    }
+
+    private static T Reply<T>(T reply) where T : DepartmentReply
+    {
+        reply.Addressee = "Sở Y tế tỉnh Bắc Giang";
+        reply.AgencyName = "Sở Y tế tỉnh Bắc Giang";
+        reply.RequestNumber = "12/SYT-VP";
+        reply.RequestDate = new DateTime(2026, 3, 2);
+        reply.Place = "Bắc Giang";
+        reply.SignerName = "Nguyễn Văn Thắng";
+        return reply;
+    }
+
+    private static T Supported<T>(T reply) where T : SupportedReply
+    {
+        Reply(reply);
+        reply.SupportName = "Nguyễn Thị Hoa";
+        reply.SupportLandline = "0204 3854 321";
+        reply.SupportMobile = "0987654321";
+        return reply;
+    }
+
+    private static T Minutes<T>(T minutes) where T : HandoverMinutes
+    {
+        minutes.ReplyNumber = "15/STTTT-CNTT&TT";
+        minutes.ReplyDate = new DateTime(2026, 12, 1);
+        minutes.AgencyName = "Sở Y tế";
+        minutes.RequestNumber = "12/SYT-VP";
+        minutes.RequestDate = new DateTime(2026, 11, 20);
+        minutes.Place = "Bắc Giang";
+        minutes.HandoverDate = new DateTime(2026, 12, 7);
+        minutes.HandoverTime = new TimeSpan(9, 30, 0);
+        minutes.HandoverPlace = "Trung tâm Công nghệ thông tin và Truyền thông";
+        minutes.PartyAName = "Phạm Văn Nam";
+        minutes.PartyAPosition = "Phó Giám đốc Trung tâm";
+        minutes.PartyABody = "Trung tâm CNTT&TT";
+        minutes.PartyBName = "Trần Thị Bình";
+        minutes.PartyBPosition = "Chuyên viên";
+        minutes.PartyBBody = "Sở Y tế";
+        return minutes;
     }
 }
