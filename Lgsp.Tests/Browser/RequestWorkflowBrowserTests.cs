@@ -60,7 +60,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await officer.GetByRole(AriaRole.Button, new() { Name = "Ở lại" }).ClickAsync();
         await Assertions.Expect(officer.Locator("#field-ApplicationName"))
             .ToHaveValueAsync("Hệ thống quản lý văn bản và điều hành");
-        await officer.SetInputFilesAsync(".attachment-input", new FilePayload
+        await Chromium.SetFilesAsync(officer, ".attachment-input", new FilePayload
         {
             Name = "mo-ta-ky-thuat.pdf",
             MimeType = "application/pdf",
@@ -114,7 +114,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         var anyone = await _browser!.NewPageAsync(
             new BrowserNewPageOptions { BaseURL = _portal.ServerAddress.ToString() });
         await anyone.GotoAsync("/verify");
-        await anyone.SetInputFilesAsync(".verify-input",
+        await Chromium.SetFilesAsync(anyone, ".verify-input",
             new FilePayload { Name = "tra-loi.pdf", MimeType = "application/pdf", Buffer = replyPdf });
         await Assertions.Expect(anyone.Locator("#verify-issued")).ToContainTextAsync("01/STTTT-CNTT&TT");
         await Assertions.Expect(anyone.Locator("#verify-signature-0")).ToContainTextAsync("không bị thay đổi");
@@ -126,12 +126,12 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
             await Assertions.Expect(anyone.Locator("#verify-code")).ToContainTextAsync("01/STTTT-CNTT&TT");
         }
 
-        await anyone.SetInputFilesAsync(".verify-input",
+        await Chromium.SetFilesAsync(anyone, ".verify-input",
             new FilePayload { Name = "tra-loi.pdf", MimeType = "application/pdf", Buffer = replyPdf });
         await Assertions.Expect(anyone.Locator("#verify-issued")).ToBeVisibleAsync();
         var changed = (byte[])replyPdf.Clone();
         changed[Array.IndexOf(changed, (byte)'T', changed.Length / 3)] = (byte)'X';
-        await anyone.SetInputFilesAsync(".verify-input",
+        await Chromium.SetFilesAsync(anyone, ".verify-input",
             new FilePayload { Name = "da-sua.pdf", MimeType = "application/pdf", Buffer = changed });
         await Assertions.Expect(anyone.Locator("#verify-unknown")).ToBeVisibleAsync();
         await Assertions.Expect(anyone.Locator("#verify-signature-0")).ToContainTextAsync("không hợp lệ");

@@ -38,19 +38,20 @@ public sealed class SigningProfileBrowserTests : IAsyncLifetime
 
         await page.GotoAsync("/account/signing");
         await Assertions.Expect(page.Locator(".seal-image-none")).ToBeVisibleAsync();
-        await page.SetInputFilesAsync(".seal-image-input", File("con-dau.png", Png.Seal()));
+        await Chromium.SetFilesAsync(page, ".seal-image-input", File("con-dau.png", Png.Seal()));
         await Assertions.Expect(page.Locator(".seal-image-preview")).ToBeVisibleAsync();
-        await page.SetInputFilesAsync(".signature-image-input", File("chu-ky.txt", "không phải ảnh"u8.ToArray()));
+        await Chromium.SetFilesAsync(page, ".signature-image-input",
+            File("chu-ky.txt", "không phải ảnh"u8.ToArray()));
         await Assertions.Expect(page.Locator("#signing-error")).ToContainTextAsync("PNG hoặc JPEG");
-        await page.SetInputFilesAsync(".signature-image-input", File("chu-ky.png", Png.Signature()));
+        await Chromium.SetFilesAsync(page, ".signature-image-input", File("chu-ky.png", Png.Signature()));
         await Assertions.Expect(page.Locator(".signature-image-preview")).ToBeVisibleAsync();
 
         var (pkcs12, leaf, _) = TestCertificates.ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
-        await page.SetInputFilesAsync(".pkcs12-input", File("le-van-cuong.p12", pkcs12));
+        await Chromium.SetFilesAsync(page, ".pkcs12-input", File("le-van-cuong.p12", pkcs12));
         await page.FillAsync("#pkcs12-password", "sai");
         await page.ClickAsync("#import-pkcs12");
         await Assertions.Expect(page.Locator("#signing-error")).ToContainTextAsync("sai mật khẩu");
-        await page.SetInputFilesAsync(".pkcs12-input", File("le-van-cuong.p12", pkcs12));
+        await Chromium.SetFilesAsync(page, ".pkcs12-input", File("le-van-cuong.p12", pkcs12));
         await page.FillAsync("#pkcs12-password", "mat-khau-p12");
         await page.ClickAsync("#import-pkcs12");
 

@@ -25,4 +25,15 @@ internal static class Chromium
         });
         return (playwright, browser);
     }
+
+    /// <summary>
+    /// Sets a file input's files once Blazor's InputFile has hooked the element: a change fired before that hook is
+    /// lost, which a busy machine makes likely right after a page appears.
+    /// </summary>
+    public static async Task SetFilesAsync(IPage page, string selector, FilePayload file)
+    {
+        await page.WaitForFunctionAsync(
+            "selector => document.querySelector(selector)?._blazorInputFileNextFileId !== undefined", selector);
+        await page.SetInputFilesAsync(selector, file);
+    }
 }
