@@ -238,7 +238,38 @@ public sealed partial class PageLayout : IDisposable
     private double Natural(List<Word> line) =>
         line.Sum(w => w.Width) + line.Skip(1).Where(w => w.SpaceBefore).Sum(w => Space(w.Style));
 
+    /// <summary>
+    /// The paragraph's lines. Centred paragraphs (the issuer's name, titles) are balanced: set at the narrowest
+    /// width that keeps their number of lines, so a name breaks as "SỞ THÔNG TIN VÀ / TRUYỀN THÔNG" rather than
+    /// leaving its last word alone.
+    /// </summary>
     private List<List<Word>> Lines(Paragraph paragraph, double width)
+    {
+        var lines = Greedy(paragraph, width);
+        if (paragraph.Alignment != Alignment.Center || lines.Count < 2)
+        {
+            return lines;
+        }
+
+        var low = Math.Max(width / 2, lines.SelectMany(l => l).Max(w => w.Width));
+        var high = width;
+        for (var step = 0; step < 12 && high - low > 0.5; step++)
+        {
+            var middle = (low + high) / 2;
+            if (Greedy(paragraph, middle).Count == lines.Count)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+
+        return Greedy(paragraph, high);
+    }
+
+    private List<List<Word>> Greedy(Paragraph paragraph, double width)
     {
         var lines = new List<List<Word>>();
         var current = new List<Word>();

@@ -63,6 +63,28 @@ public sealed class LetterRendererTests
         Assert.All(fonts, name => Assert.Contains("+", name, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("11")]
+    [InlineData("04")]
+    public void Render_LongIssuerName_BreaksIntoBalancedLines_NeverLeavingOneWordAlone(string sample)
+    {
+        var letter = LetterComposer.Compose(SampleForms()[sample], Context);
+
+        using var document = PdfDocument.Open(LetterRenderer.Render(letter));
+
+        // The issuer's block: the left 40 % of the text width, above the number line.
+        var page = document.GetPage(1);
+        var columnRight = PageLayout.Left + (page.Width - PageLayout.Left - PageLayout.Right) * 0.4;
+        var number = page.GetWords().First(w => w.Text == "Số:");
+        var lines = page.GetWords()
+            .Where(w => w.BoundingBox.Right <= columnRight && w.BoundingBox.Bottom > number.BoundingBox.Top)
+            .GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+            .Select(g => g.Select(w => w.Text).ToList())
+            .ToList();
+        Assert.True(lines.Count >= 3, $"Expected a wrapped issuer name, got {lines.Count} lines.");
+        Assert.All(lines, line => Assert.True(line.Count >= 2, $"A heading line holds only \"{line[0]}\"."));
+    }
+
     [Fact]
     public void Render_LongBody_FlowsOntoNumberedPagesWithNothingLost()
     {
