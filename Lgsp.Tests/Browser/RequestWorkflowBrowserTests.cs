@@ -109,6 +109,11 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         Assert.Equal(200, download.Status);
         var replyPdf = await download.BodyAsync();
         Assert.Contains("01/STTTT-CNTT&TT", Pdf.Text(replyPdf), StringComparison.Ordinal);
+        var replyPath = Path.Combine(Path.GetTempPath(), $"lgsp-tra-loi-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(replyPath, replyPdf);
+        var pdfsig = await Pdf.SignaturesAsync(replyPath);
+        File.Delete(replyPath);
+        Assert.Contains("Signature is Valid", pdfsig, StringComparison.Ordinal);
 
         // Anyone, signed in or not, can check the downloaded reply on /verify; a changed copy fails.
         var anyone = await _browser!.NewPageAsync(
