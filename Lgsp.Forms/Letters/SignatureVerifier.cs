@@ -13,6 +13,8 @@ namespace Lgsp.Forms.Letters;
 /// <param name="CoversWholeFile">Nothing was added or changed after this signature.</param>
 /// <param name="TimeStampedAt">The time of a valid RFC 3161 time-stamp on the signature, if it has one.</param>
 /// <param name="Thumbprint">The signer's certificate's SHA-1 thumbprint, to look up its revocation.</param>
+/// <param name="Certificate">The signer's certificate, for the caller to decide how far to trust it.</param>
+/// <param name="Carried">The other certificates the signature carries (its chain, as the signer sent it).</param>
 public sealed record FoundSignature(
     bool Valid,
     bool CoversWholeFile,
@@ -21,7 +23,9 @@ public sealed record FoundSignature(
     DateTimeOffset? SignedAt,
     string? Problem,
     DateTimeOffset? TimeStampedAt = null,
-    string? Thumbprint = null);
+    string? Thumbprint = null,
+    X509Certificate2? Certificate = null,
+    IReadOnlyList<X509Certificate2>? Carried = null);
 
 /// <summary>
 /// Checks the signatures of a PDF (PKCS#7 detached, as letters are signed): for each /ByteRange it rebuilds the
@@ -76,7 +80,8 @@ public static partial class SignatureVerifier
                 signer.CheckSignature(verifySignatureOnly: true);
                 return new FoundSignature(true, start2 + length2 == pdf.Length,
                     certificate?.GetNameInfo(X509NameType.SimpleName, false),
-                    certificate?.Issuer, signedAt, null, TimeStamp(signer), certificate?.Thumbprint);
+                    certificate?.Issuer, signedAt, null, TimeStamp(signer), certificate?.Thumbprint, certificate,
+                    [.. cms.Certificates.Where(c => c.Thumbprint != certificate?.Thumbprint)]);
             }
             catch (CryptographicException)
             {

@@ -5,22 +5,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lgsp.Portal.Letters;
 
+/// <summary>One signature as the verification page reports it: the check itself and what the portal knows.</summary>
+/// <param name="Trust">How far the signer's certificate is vouched for.</param>
+/// <param name="RevokedUtc">When the portal revoked the signer's certificate, if it did.</param>
+/// <param name="RevokedBeforeSigning">The signature is dated after that revocation: it counts for nothing.</param>
+public sealed record CheckedSignature(
+    FoundSignature Found,
+    CertificateTrust Trust,
+    DateTime? RevokedUtc,
+    bool RevokedBeforeSigning)
+{
+    /// <summary>Valid, and not made with a certificate that was already revoked.</summary>
+    public bool Valid => Found.Valid && !RevokedBeforeSigning;
+}
+
+/// <summary>A registered document the uploaded file is byte for byte.</summary>
+/// <param name="Document">"request" (an agency's letter sent through the portal), "reply" or "minutes".</param>
+/// <param name="Superseded">A later version with more signatures was registered (minutes signed by party B).</param>
+public sealed record RegisteredMatch(string Number, string Document, DateTime IssuedUtc, bool Superseded);
+
 /// <summary>What the verification page tells anyone about an uploaded PDF.</summary>
-/// <param name="Signatures">Each signature: valid or not, who, when, whether the file is unchanged since.</param>
-/// <param name="IssuedNumber">The document's number when the portal issued exactly this file, else null.</param>
-/// <param name="RevokedUtc">For signers whose certificate the portal has revoked: when, by thumbprint.</param>
 public sealed record VerificationResult(
-    IReadOnlyList<FoundSignature> Signatures,
-    string? IssuedNumber,
-    DateTime? IssuedUtc,
-    string Sha256,
-    IReadOnlyDictionary<string, DateTime> RevokedUtc);
+    IReadOnlyList<CheckedSignature> Signatures,
+    RegisteredMatch? Registered,
+    string Sha256);
 
 /// <summary>
-/// Checks an uploaded PDF for the public page at /verify: its signatures, and whether its SHA-256 is one the portal
-/// registered when it issued a document. Nothing about the request behind it is revealed.
+/// Checks an uploaded PDF for the public page at /verify: its signatures (with the trust in each signer's
+/// certificate and its revocation here), and whether its SHA-256 is one the portal registered. Nothing about the
+/// request behind it is revealed.
 /// </summary>
-public sealed class DocumentVerification(PortalDbContext db)
+public sealed class DocumentVerification(PortalDbContext db, SigningAuthority authority)
 {
     /// <summary>The largest file the page accepts.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
@@ -30,13 +45,29 @@ public sealed class DocumentVerification(PortalDbContext db)
         var hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
         var issued = await db.IssuedDocuments.AsNoTracking()
             .Where(d => d.Sha256 == hash)
-            .Select(d => new { d.Number, d.CreatedUtc })
+            .Select(d => new { d.RequestId, d.Document, d.Number, d.CreatedUtc, d.Signatures })
             .FirstOrDefaultAsync(cancellationToken);
-        var signatures = SignatureVerifier.Verify(pdf);
-        var thumbprints = signatures.Select(s => s.Thumbprint).OfType<string>().Distinct().ToList();
-        var revoked = await db.SigningCertificates.AsNoTracking()
-            .Where(c => thumbprints.Contains(c.Thumbprint) && c.RevokedUtc != null)
-            .ToDictionaryAsync(c => c.Thumbprint, c => c.RevokedUtc!.Value, cancellationToken);
-        return new VerificationResult(signatures, issued?.Number, issued?.CreatedUtc, hash, revoked);
+        var superseded = issued is not null && await db.IssuedDocuments.AnyAsync(
+            d => d.RequestId == issued.RequestId && d.Document == issued.Document && d.Signatures > issued.Signatures,
+            cancellationToken);
+
+        var checkedSignatures = new List<CheckedSignature>();
+        foreach (var found in SignatureVerifier.Verify(pdf))
+        {
+            // A time-stamp proves when the signature existed; without one, the signer's own claim is all there is.
+            var signedUtc = (found.TimeStampedAt ?? found.SignedAt)?.UtcDateTime ?? DateTime.UtcNow;
+            var trust = found.Certificate is { } certificate
+                ? await authority.TrustAsync(certificate, found.Carried ?? [], signedUtc, cancellationToken)
+                : CertificateTrust.Unverified;
+            var revoked = found.Thumbprint is { } thumbprint
+                ? await authority.RevokedAtAsync(thumbprint, cancellationToken)
+                : null;
+            checkedSignatures.Add(new CheckedSignature(found, trust, revoked, revoked is { } at && at <= signedUtc));
+        }
+
+        return new VerificationResult(
+            checkedSignatures,
+            issued is null ? null : new RegisteredMatch(issued.Number, issued.Document, issued.CreatedUtc, superseded),
+            hash);
     }
 }

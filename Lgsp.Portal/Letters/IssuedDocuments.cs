@@ -19,6 +19,12 @@ public sealed class SigningOptions
 {
     /// <summary>The time-stamp server's address; empty for none.</summary>
     public string TimeStampServer { get; set; } = "";
+
+    /// <summary>
+    /// Root certificates (PEM or DER files, ';'-separated) of the certification authorities whose certificates
+    /// users may bring, besides the machine's trusted roots.
+    /// </summary>
+    public string TrustedRoots { get; set; } = "";
 }
 
 /// <summary>
@@ -146,12 +152,17 @@ public sealed class IssuedDocuments(
     }
 
     /// <summary>A registered document by its printed verification code.</summary>
-    public Task<IssuedDocumentRecord?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
-        db.IssuedDocuments.AsNoTracking()
-            .Where(d => d.VerificationCode == code.Trim().ToUpperInvariant())
+    public Task<IssuedDocumentRecord?> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        // Typed from paper: any case, with or without the dash, stray spaces.
+        var letters = new string([.. code.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
+        var normal = letters.Length == 8 ? $"{letters[..4]}-{letters[4..]}" : letters;
+        return db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.VerificationCode == normal)
             .OrderByDescending(d => d.CreatedUtc)
             .ThenByDescending(d => d.Signatures)
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
     /// <summary>Eight characters in two groups, from an alphabet without look-alikes (no 0/O, 1/I).</summary>
     private static string NewCode()

@@ -5,6 +5,7 @@ using Lgsp.Portal.Data;
 using Lgsp.Portal.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lgsp.Portal.Letters;
 
@@ -18,6 +19,7 @@ public sealed class SigningAuthority(
     SettingsService settings,
     AuditLog audit,
     IDataProtectionProvider protection,
+    IOptions<SigningOptions> options,
     TimeProvider time)
 {
     private readonly IDataProtector _keys = protection.CreateProtector("Lgsp.SigningKeys.v1");
@@ -28,23 +30,22 @@ public sealed class SigningAuthority(
     /// </summary>
     public async Task<SigningIdentity> IdentityForAsync(PortalUser user, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var existing = await db.SigningCertificates.AsNoTracking()
-            .Where(c => c.UserId == user.Id && c.RevokedUtc == null && c.NotAfterUtc > now)
-            .OrderByDescending(c => c.External)
-            .ThenByDescending(c => c.IssuedUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
+        if (await InUseAsync(user.Id, cancellationToken) is { } existing)
         {
             return await IdentityOfAsync(existing, cancellationToken);
         }
 
         using var authority = await AuthorityAsync(cancellationToken);
         var platform = await settings.GetAsync(cancellationToken);
+        // An agency's people sign for their agency, the Department's staff for the Department.
+        var organisation = user.AgencyId is { } agencyId
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name)
+                .FirstOrDefaultAsync(cancellationToken) ?? platform.DepartmentName
+            : platform.DepartmentName;
         using var key = RSA.Create(2048);
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCommonName(string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? user.Id : user.FullName);
-        subject.AddOrganizationName(platform.DepartmentName);
+        subject.AddOrganizationName(organisation);
         subject.AddCountryOrRegion("VN");
         var request = new CertificateRequest(subject.Build(), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
@@ -103,7 +104,31 @@ public sealed class SigningAuthority(
                 throw new SigningProfileException("Chỉ nhận khóa RSA hoặc ECDSA.");
             }
 
-            var record = Store([signer, .. certificates.Where(c => !c.HasPrivateKey)], user.Id, external: true);
+            var known = await db.SigningCertificates.AsNoTracking()
+                .Where(c => c.Thumbprint == signer.Thumbprint)
+                .ToListAsync(cancellationToken);
+            if (known.Any(c => c.RevokedUtc is not null))
+            {
+                throw new SigningProfileException("Chứng thư này đã bị thu hồi trên cổng, không dùng lại được.");
+            }
+
+            if (known.Count > 0)
+            {
+                throw new SigningProfileException(known.Any(c => c.UserId == user.Id)
+                    ? "Chứng thư này đã được nạp."
+                    : "Chứng thư này đang gắn với một tài khoản khác.");
+            }
+
+            var others = certificates.Where(c => !c.HasPrivateKey).ToList();
+            if (Trust(signer, others, now.UtcDateTime, portalRoots: []) == CertificateTrust.Unverified)
+            {
+                throw new SigningProfileException(
+                    "Chứng thư không do tổ chức chứng thực được tin cậy cấp (tự ký, hoặc thiếu chứng thư gốc). "
+                    + "Quản trị hệ thống có thể khai báo chứng thư gốc của tổ chức chứng thực "
+                    + "(cấu hình Signing:TrustedRoots).");
+            }
+
+            var record = Store([signer, .. others], user.Id, external: true);
             await audit.AddAsync(AuditActions.SigningCertificateImported, user.Email ?? user.Id,
                 $"Chứng thư {record.Thumbprint} ({signer.Subject}; cấp bởi {signer.Issuer}), hết hạn "
                 + VietnamTime.FormatDateTime(record.NotAfterUtc), cancellationToken);
@@ -134,7 +159,14 @@ public sealed class SigningAuthority(
             return;
         }
 
-        record.RevokedUtc = time.GetUtcNow().UtcDateTime;
+        // A certificate is revoked wherever it is kept, not only in the row clicked.
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var copy in await db.SigningCertificates
+            .Where(c => c.Thumbprint == record.Thumbprint && c.RevokedUtc == null).ToListAsync(cancellationToken))
+        {
+            copy.RevokedUtc = now;
+        }
+
         await audit.AddAsync(AuditActions.SigningCertificateRevoked, actor.Email ?? actor.Id,
             $"Chứng thư {record.Thumbprint} ({record.Subject})", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -155,9 +187,110 @@ public sealed class SigningAuthority(
         var rows = await certificates
             .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new { Certificate = c, u.Email, u.UserName })
             .ToListAsync(cancellation);
+        var inUse = new HashSet<Guid>();
+        foreach (var holder in rows.Select(r => r.Certificate.UserId!).Distinct())
+        {
+            if (await InUseAsync(holder, cancellation) is { } used)
+            {
+                inUse.Add(used.Id);
+            }
+        }
+
         return [.. rows.OrderByDescending(r => r.Certificate.IssuedUtc).Select(r => new CertificateView(
             r.Certificate.Id, r.Email ?? r.UserName ?? "", r.Certificate.Subject, r.Certificate.Thumbprint,
-            r.Certificate.IssuedUtc, r.Certificate.NotAfterUtc, r.Certificate.RevokedUtc, r.Certificate.External))];
+            r.Certificate.IssuedUtc, r.Certificate.NotAfterUtc, r.Certificate.RevokedUtc, r.Certificate.External,
+            inUse.Contains(r.Certificate.Id)))];
+    }
+
+    /// <summary>
+    /// How far a signer's certificate can be trusted at the moment of signing: issued by this portal's authority,
+    /// by an authority the machine or the configuration trusts, or neither (self-signed or of unknown origin).
+    /// </summary>
+    public async Task<CertificateTrust> TrustAsync(
+        X509Certificate2 certificate, IEnumerable<X509Certificate2> carried, DateTime at,
+        CancellationToken cancellationToken)
+    {
+        var roots = await db.SigningCertificates.AsNoTracking()
+            .Where(c => c.UserId == null)
+            .ToListAsync(cancellationToken);
+        var portalRoots = roots.SelectMany(Load).Select(c => X509CertificateLoader.LoadCertificate(c.RawData))
+            .ToList();
+        return Trust(certificate, carried, at, portalRoots);
+    }
+
+    private CertificateTrust Trust(
+        X509Certificate2 certificate, IEnumerable<X509Certificate2> carried, DateTime at,
+        IReadOnlyList<X509Certificate2> portalRoots)
+    {
+        var extra = carried.ToList();
+        if (portalRoots.Count > 0 && Chains(certificate, extra, at, portalRoots))
+        {
+            return CertificateTrust.Portal;
+        }
+
+        return Chains(certificate, extra, at, ConfiguredRoots()) || Chains(certificate, extra, at, roots: null)
+            ? CertificateTrust.Trusted
+            : CertificateTrust.Unverified;
+    }
+
+    /// <summary>Whether the certificate chains to one of <paramref name="roots"/> (the system's when null).</summary>
+    private static bool Chains(
+        X509Certificate2 certificate, IReadOnlyList<X509Certificate2> extra, DateTime at,
+        IReadOnlyList<X509Certificate2>? roots)
+    {
+        if (roots is { Count: 0 })
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = at.ToLocalTime();
+        chain.ChainPolicy.ExtraStore.AddRange(extra.ToArray());
+        if (roots is not null)
+        {
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(roots.ToArray());
+        }
+
+        // A self-signed certificate is its own root: it proves nothing about who holds it.
+        return chain.Build(certificate) && chain.ChainElements.Count > 1;
+    }
+
+    /// <summary>The root certificates named in <c>Signing:TrustedRoots</c> (files, ';'-separated).</summary>
+    private List<X509Certificate2> ConfiguredRoots()
+    {
+        var roots = new List<X509Certificate2>();
+        foreach (var path in options.Value.TrustedRoots.Split(';', StringSplitOptions.RemoveEmptyEntries
+            | StringSplitOptions.TrimEntries))
+        {
+            var collection = new X509Certificate2Collection();
+            if (File.ReadAllText(path).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
+            {
+                collection.ImportFromPemFile(path);
+            }
+            else
+            {
+                collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+            }
+
+            roots.AddRange(collection);
+        }
+
+        return roots;
+    }
+
+    /// <summary>The certificate the user signs with now, if they have one: their own first, then the newest.</summary>
+    private async Task<SigningCertificateRecord?> InUseAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var revoked = db.SigningCertificates.Where(r => r.RevokedUtc != null).Select(r => r.Thumbprint);
+        return await db.SigningCertificates.AsNoTracking()
+            .Where(c => c.UserId == userId && c.RevokedUtc == null && c.NotAfterUtc > now
+                && !revoked.Contains(c.Thumbprint))
+            .OrderByDescending(c => c.External)
+            .ThenByDescending(c => c.IssuedUtc)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>When the certificate with this thumbprint was revoked here, if it was.</summary>
@@ -249,7 +382,21 @@ public sealed record CertificateView(
     DateTime IssuedUtc,
     DateTime NotAfterUtc,
     DateTime? RevokedUtc,
-    bool External);
+    bool External,
+    bool InUse);
+
+/// <summary>How far a signer's certificate is vouched for.</summary>
+public enum CertificateTrust
+{
+    /// <summary>Issued by this portal's own authority.</summary>
+    Portal,
+
+    /// <summary>Issued by an authority the machine or <c>Signing:TrustedRoots</c> trusts.</summary>
+    Trusted,
+
+    /// <summary>Self-signed, or from an authority nobody here vouches for.</summary>
+    Unverified,
+}
 
 /// <summary>A signer's certificate with its private key, and the certificates above it for verifiers.</summary>
 public sealed record SigningIdentity(X509Certificate2 Certificate, IReadOnlyList<X509Certificate2> Chain) : IDisposable

@@ -30,6 +30,7 @@ public sealed partial class RequestService
         minutes.Place = platform.ProvinceName;
         minutes.HandoverPlace = $"{platform.ItCentreName} – {platform.DepartmentName} tỉnh {platform.ProvinceName}";
         minutes.PartyABody = platform.ItCentreName;
+        minutes.PartyAName = (await actors.CurrentAsync(cancellationToken)).User.FullName;
         minutes.PartyBBody = form.AgencyName;
         minutes.PartyBName = form.ContactName;
         minutes.PartyBPosition = form.ContactPosition;
@@ -76,6 +77,12 @@ public sealed partial class RequestService
         if (errors.Count > 0)
         {
             throw new FormInvalidException(errors);
+        }
+
+        // Party A's representative is whoever records the handover, since they sign the minutes.
+        if (!string.IsNullOrWhiteSpace(me.User.FullName))
+        {
+            minutes.PartyAName = me.User.FullName;
         }
 
         var platform = await settings.GetAsync(cancellationToken);

@@ -235,26 +235,37 @@ public sealed partial class RequestService(
     }
 
     /// <summary>
-    /// An officer asks the agency's heads to sign and send a saved draft: they are notified; nothing else changes.
+    /// An officer saves a complete draft and asks the agency's heads to sign and send it: they are notified; the
+    /// request stays a draft. An incomplete form is refused here, not later at the head's desk.
     /// </summary>
-    public async Task AskHeadToSignAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    public async Task<Guid> AskHeadToSignAsync(
+        Guid id, Guid version, FormContent form, CancellationToken cancellationToken)
     {
         var (me, request) = await LoadForAsync(id, version, cancellationToken);
-        if (!me.PartiesFor(request).Contains(WorkflowParty.Agency) || !IsEditable(request.Status))
+        RequireEditable(me, request, form);
+        form.Normalize();
+        await issuance.CompleteRequestAsync(request.AgencyId, form, cancellationToken);
+        await issuance.CheckRequestAsync(request.Id, request.AgencyId, form, cancellationToken);
+        var errors = form.Check().ToList();
+        if (errors.Count > 0)
         {
-            throw new ForbiddenActionException();
+            throw new FormInvalidException(errors);
         }
 
         var heads = await notices.StageForHeadsAsync(request, me.DisplayName);
         if (heads == 0)
         {
+            notices.Discard();
             throw new RequestRuleException(
                 "Cơ quan chưa có tài khoản lãnh đạo để ký; đề nghị quản trị viên cấp vai trò lãnh đạo cơ quan.");
         }
 
+        request.FormJson = form.ToJson();
+        request.Title = TitleOf(form);
         db.RequestEvents.Add(Step(me, "Trình lãnh đạo ký", request.Status, null, request.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        var newVersion = await SaveAsync(request, cancellationToken);
         await notices.SendAsync(cancellationToken);
+        return newVersion;
     }
 
     /// <summary>The agency withdraws a draft or a request returned for completion.</summary>

@@ -9,7 +9,8 @@ namespace Lgsp.Tests.Browser;
 public sealed class SigningProfileBrowserTests : IAsyncLifetime
 {
     private const string Head = "lanhdao.syt@bacgiang.gov.vn";
-    private readonly PortalFactory _portal = new(kestrel: true);
+    private readonly PortalFactory _portal =
+        new(kestrel: true, settings: TestCertificates.TrustingTheTestAuthority());
     private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("lgsp-signing-page-").FullName;
     private IPlaywright? _playwright;
     private IBrowser? _browser;

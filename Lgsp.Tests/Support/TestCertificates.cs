@@ -45,26 +45,56 @@ internal static class TestCertificates
         return writer.Encode();
     }
 
-    /// <summary>A person's certificate from an outside authority, as the PKCS#12 file they would bring.</summary>
+    private static readonly Lazy<X509Certificate2> Authority = new(() =>
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Test CA, O=Tổ chức chứng thực thử, C=VN", key,
+            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var created =
+            request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx, "t"), "t",
+            X509KeyStorageFlags.Exportable);
+    });
+
+    private static readonly Lazy<string> AuthorityPem = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lgsp-test-ca-{Environment.ProcessId}.pem");
+        File.WriteAllText(path, Authority.Value.ExportCertificatePem());
+        return path;
+    });
+
+    /// <summary>
+    /// The settings that make the test authority of <see cref="ExternalPkcs12"/> a trusted one, as a province would
+    /// name its certification authorities' roots.
+    /// </summary>
+    public static Dictionary<string, string> TrustingTheTestAuthority() =>
+        new() { ["Signing:TrustedRoots"] = AuthorityPem.Value };
+
+    /// <summary>
+    /// A person's certificate from an outside certification authority (one test authority for the whole run), as
+    /// the PKCS#12 file they would bring, with the authority's certificate in it.
+    /// </summary>
     public static (byte[] Pkcs12, X509Certificate2 Leaf, X509Certificate2 Authority) ExternalPkcs12(
         string name, string password)
     {
-        using var caKey = RSA.Create(2048);
-        var caRequest = new CertificateRequest("CN=Test CA, O=Tổ chức chứng thực thử, C=VN", caKey,
-            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        var authority =
-            caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}, C=VN", key, HashAlgorithmName.SHA256,
             RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
             X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
-        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1),
-            DateTimeOffset.UtcNow.AddMonths(6), [1, 2, 3, 4]);
+        using var issued = request.Create(Authority.Value, DateTimeOffset.UtcNow.AddDays(-1),
+            DateTimeOffset.UtcNow.AddMonths(6), RandomNumberGenerator.GetBytes(8));
         var leaf = issued.CopyWithPrivateKey(key);
-        var chain = new[] { leaf, X509CertificateLoader.LoadCertificate(authority.RawData) };
-        var file = new X509Certificate2Collection(chain).Export(X509ContentType.Pfx, password)!;
+        var authority = X509CertificateLoader.LoadCertificate(Authority.Value.RawData);
+        var file = new X509Certificate2Collection(new[] { leaf, authority }).Export(X509ContentType.Pfx, password)!;
         return (file, leaf, authority);
+    }
+
+    /// <summary>A self-signed certificate with its key as a PKCS#12 file: what anyone can make with openssl.</summary>
+    public static byte[] SelfSignedPkcs12(string name, string password)
+    {
+        using var person = Person(name);
+        return person.Export(X509ContentType.Pfx, password)!;
     }
 }

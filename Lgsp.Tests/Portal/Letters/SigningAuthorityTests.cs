@@ -16,7 +16,7 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
 {
     private const string Head = "lanhdao.syt@bacgiang.gov.vn";
     private const string Other = "lanhdao.snv@bacgiang.gov.vn";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = new(settings: TestCertificates.TrustingTheTestAuthority());
 
     public async Task InitializeAsync()
     {
@@ -55,21 +55,34 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("sai-mat-khau", "sai mật khẩu")]
-    [InlineData("mat-khau-p12", "khóa bí mật")]
-    public async Task Import_AWrongPasswordOrNoKey_IsRefusedAndNothingIsStored(string password, string message)
+    [InlineData("wrong-password", "sai mật khẩu")]
+    [InlineData("no-key", "khóa bí mật")]
+    [InlineData("self-signed", "không do tổ chức chứng thực được tin cậy cấp")]
+    [InlineData("twice", "đã được nạp")]
+    public async Task Import_AWrongPasswordNoKeyUntrustedOrRepeated_IsRefusedAndNothingMoreIsStored(
+        string attempt, string message)
     {
         var (pkcs12, leaf, _) = TestCertificates.ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
-        var file = message == "khóa bí mật"
-            ? new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(leaf.RawData))
-                .Export(X509ContentType.Pfx, password)!
-            : pkcs12;
+        if (attempt == "twice")
+        {
+            await WithAsync(Head, (a, user) => a.ImportAsync(user, pkcs12, "mat-khau-p12", default));
+        }
+
+        var (file, password) = attempt switch
+        {
+            "wrong-password" => (pkcs12, "sai-mat-khau"),
+            "no-key" => (new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(leaf.RawData))
+                .Export(X509ContentType.Pfx, "mat-khau-p12")!, "mat-khau-p12"),
+            "self-signed" => (TestCertificates.SelfSignedPkcs12("Ai Đó", "mat-khau-p12"), "mat-khau-p12"),
+            _ => (pkcs12, "mat-khau-p12"),
+        };
 
         var refused = await Assert.ThrowsAsync<SigningProfileException>(() =>
             WithAsync(Head, (a, user) => a.ImportAsync(user, file, password, default)));
 
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
-        Assert.Empty(await WithAsync(Head, (a, user) => a.CertificatesAsync(user.Id, default)));
+        Assert.Equal(attempt == "twice" ? 1 : 0,
+            (await WithAsync(Head, (a, user) => a.CertificatesAsync(user.Id, default))).Count);
     }
 
     [Fact]
@@ -102,8 +115,18 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
         await using var scope = _portal.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<DocumentVerification>()
             .VerifyAsync(signed, default);
-        Assert.True(Assert.Single(result.Signatures).Valid);
-        Assert.True(result.RevokedUtc.ContainsKey(first.Certificate.Thumbprint));
+        var before = Assert.Single(result.Signatures);
+        Assert.True(before.Valid);
+        Assert.Equal(CertificateTrust.Portal, before.Trust);
+        Assert.NotNull(before.RevokedUtc);
+        Assert.False(before.RevokedBeforeSigning);
+        var late = await LetterRenderer.RenderSignedAsync(letter,
+            new LetterSignature(first.Certificate, "Lê Văn Cường", "Giám đốc", DateTimeOffset.UtcNow.AddMinutes(1)));
+        var after = Assert.Single((await scope.ServiceProvider.GetRequiredService<DocumentVerification>()
+            .VerifyAsync(late, default)).Signatures);
+        Assert.True(after.Found.Valid);
+        Assert.True(after.RevokedBeforeSigning);
+        Assert.False(after.Valid);
     }
 
     [Fact]

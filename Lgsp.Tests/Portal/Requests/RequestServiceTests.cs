@@ -163,7 +163,7 @@ public sealed class RequestServiceTests : IAsyncLifetime
         await AsAsync(Specialist, s => s.RecordHandoverAsync(id, version, minutes, default));
 
         Assert.Contains(early.Errors, e => e.Message.StartsWith("Chưa đến ngày bàn giao", StringComparison.Ordinal));
-        Assert.Contains(incomplete.Errors, e => e.Field == "PartyAName");
+        Assert.Contains(incomplete.Errors, e => e.Field == "PartyAPosition");
         Assert.Equal($"{Agency.ToLowerInvariant()}@bacgiang.gov.vn", account);
         var details = await AsAsync(Officer, s => s.GetAsync(id, default));
         Assert.Equal(RequestStatus.Completed, details.Summary.Status);
@@ -489,16 +489,20 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var version = (await AsAsync(clerk, s => s.GetAsync(id, default))).Version;
         var refused = await Assert.ThrowsAsync<RequestRuleException>(() =>
             AsAsync(clerk, s => s.SubmitAsync(id, version, FormsFor.Registration(), default)));
-        version = await AsAsync(clerk, s => s.SaveDraftAsync(id, version, FormsFor.Registration(), default));
-        await AsAsync(clerk, async s =>
-        {
-            await s.AskHeadToSignAsync(id, version, default);
-            return 0;
-        });
+        var incomplete = FormsFor.Registration();
+        incomplete.ApplicationName = "";
+        var unfinished = await Assert.ThrowsAsync<FormInvalidException>(() =>
+            AsAsync(clerk, s => s.AskHeadToSignAsync(id, version, incomplete, default)));
+        version = await AsAsync(clerk, s => s.AskHeadToSignAsync(id, version, FormsFor.Registration(), default));
+        var twice = await Attempt(() => AsAsync(clerk, s => s.AskHeadToSignAsync(id, Guid.NewGuid(),
+            FormsFor.Registration(), default)));
         var asked = await AsAsync(clerk, s => s.GetAsync(id, default));
         await AsAsync(Officer, s => s.SubmitAsync(id, version, FormsFor.Registration(), default));
 
         Assert.Contains("lãnh đạo cơ quan ký số", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(unfinished.Errors, e => e.Field == "ApplicationName");
+        Assert.IsType<RequestConflictException>(twice);
+        Assert.Single(asked.Timeline, t => t.Label == "Trình lãnh đạo ký");
         Assert.True(asked.Signing.MustAskHead);
         Assert.Equal(RequestStatus.Draft, asked.Summary.Status);
         Assert.Contains(await NoticesAsync(Officer), n => n.Contains("trình ký", StringComparison.Ordinal));

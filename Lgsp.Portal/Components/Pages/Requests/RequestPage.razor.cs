@@ -17,6 +17,8 @@ namespace Lgsp.Portal.Components.Pages.Requests;
 /// </summary>
 public sealed partial class RequestPage
 {
+    private bool _busy;
+
     private RequestDetails? _details;
     private FormContent? _form;
     private DepartmentReply? _reply;
@@ -159,13 +161,11 @@ public sealed partial class RequestPage
             "Đã ký số và gửi hồ sơ đến Sở.")
         : Invalid();
 
-    /// <summary>Saves what the officer typed, then asks the agency's heads to sign and send it.</summary>
-    private Task AskHeadAsync() => RunAsync(async v =>
-    {
-        var saved = await Requests.SaveDraftAsync(Id, v, _form!, CancellationToken.None);
-        await Requests.AskHeadToSignAsync(Id, saved, CancellationToken.None);
-        return saved;
-    }, "Đã lưu và trình lãnh đạo cơ quan ký số, gửi hồ sơ.");
+    /// <summary>Saves what the officer typed and asks the agency's heads to sign and send it.</summary>
+    private Task AskHeadAsync() => _formContext!.Validate()
+        ? RunAsync(v => Requests.AskHeadToSignAsync(Id, v, _form!, CancellationToken.None),
+            "Đã lưu và trình lãnh đạo cơ quan ký số, gửi hồ sơ.")
+        : Invalid();
 
     private Task SignMinutesAsync() => RunAsync(
         v => Requests.SignMinutesAsync(Id, v, CancellationToken.None), "Đã ký biên bản bàn giao.");
@@ -260,6 +260,25 @@ public sealed partial class RequestPage
     }
 
     private async Task RunAsync(Func<Guid, Task<Guid>> action, string done, bool keepEdits = false)
+    {
+        // A second click while the first is still at work is the same intention, not a second step.
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            await RunOnceAsync(action, done, keepEdits);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task RunOnceAsync(Func<Guid, Task<Guid>> action, string done, bool keepEdits)
     {
         _error = null;
         _message = null;
