@@ -5,6 +5,8 @@ using Lgsp.Forms.Letters;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Settings;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QRCoder;
@@ -38,6 +40,7 @@ public sealed class IssuedDocuments(
     SettingsService settings,
     AuditLog audit,
     IOptions<SigningOptions> options,
+    IServer server,
     TimeProvider time)
 {
     /// <summary>What a letter takes from the settings, with the document's own number and date.</summary>
@@ -68,8 +71,7 @@ public sealed class IssuedDocuments(
     {
         var platform = await settings.GetAsync(cancellationToken);
         var code = NewCode();
-        var address = $"{(platform.PublicAddress.Length > 0 ? platform.PublicAddress : "http://localhost:5080")}"
-            + $"/verify?code={code}";
+        var address = $"{PublicAddress(platform)}/verify?code={code}";
         using var qr = new QRCodeGenerator().CreateQrCode(address, QRCodeGenerator.ECCLevel.M);
         var mark = new VerificationMark(code, address,
             [.. qr.ModuleMatrix.Select(row => Enumerable.Range(0, row.Length).Select(i => row[i]).ToArray())]);
@@ -149,6 +151,27 @@ public sealed class IssuedDocuments(
         await audit.AddAsync(AuditActions.DocumentSigned, record.Number.Length > 0 ? record.Number : record.Document,
             $"Hồ sơ {record.RequestId}; {record.Document}; SHA-256 {record.Sha256}; chứng thư {thumbprint}",
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Where readers reach the portal: the configured public address, else the address the server listens on
+    /// (what <c>--urls</c> gave), so that a QR code never leads to a port nobody opened.
+    /// </summary>
+    public string PublicAddress(PlatformSettings platform)
+    {
+        if (platform.PublicAddress.Length > 0)
+        {
+            return platform.PublicAddress;
+        }
+
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .Select(a => a.Replace("://+", "://localhost", StringComparison.Ordinal)
+                .Replace("://*", "://localhost", StringComparison.Ordinal)
+                .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal))
+            .OrderByDescending(a => a.StartsWith("https", StringComparison.Ordinal))
+            .FirstOrDefault();
+        return (listening ?? "http://localhost:5080").TrimEnd('/');
     }
 
     /// <summary>A registered document by its printed verification code.</summary>

@@ -109,6 +109,9 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         Assert.Equal(200, download.Status);
         var replyPdf = await download.BodyAsync();
         Assert.Contains("01/STTTT-CNTT&TT", Pdf.Text(replyPdf), StringComparison.Ordinal);
+        // No public address is configured: the QR code leads to where this server listens, not a default port.
+        var listening = _portal.ServerAddress.ToString().TrimEnd('/');
+        Assert.Contains(Pdf.Compact($"{listening}/verify?code="), Pdf.Text(replyPdf), StringComparison.Ordinal);
         var replyPath = Path.Combine(Path.GetTempPath(), $"lgsp-tra-loi-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(replyPath, replyPdf);
         var pdfsig = await Pdf.SignaturesAsync(replyPath);

@@ -20,6 +20,9 @@ public sealed partial class PlatformSettingsPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private Letters.IssuedDocuments Issued { get; set; } = default!;
+
     /// <summary>
     /// A warning when the public address is not the one this page was opened at: QR codes on issued letters lead
     /// to the configured address, so a wrong one sends readers to a page that is not there.
@@ -31,8 +34,9 @@ public sealed partial class PlatformSettingsPage
             var here = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
             var configured = _settings?.PublicAddress.TrimEnd('/') ?? "";
             return configured.Length == 0
-                ? $"Chưa đặt địa chỉ công khai: mã QR trên văn bản sẽ dẫn tới http://localhost:5080. "
-                    + $"Bạn đang mở cổng tại {here}."
+                ? "Chưa đặt địa chỉ công khai: mã QR trên văn bản sẽ dẫn tới địa chỉ máy chủ đang nghe "
+                    + $"({Issued.PublicAddress(_settings!)}). Bạn đang mở cổng tại {here}; hãy đặt địa chỉ mà người "
+                    + "nhận văn bản mở được."
                 : !string.Equals(configured, here, StringComparison.OrdinalIgnoreCase)
                     ? $"Địa chỉ này khác địa chỉ bạn đang mở cổng ({here}). Mã QR và đường dẫn kiểm tra trên văn bản "
                         + "ban hành từ nay sẽ dẫn tới địa chỉ đã đặt; hãy chắc chắn người đọc mở được địa chỉ đó."
