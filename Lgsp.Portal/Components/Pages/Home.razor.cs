@@ -19,6 +19,12 @@ public sealed partial class Home
     [Inject]
     private IAgencyLookup Agencies { get; set; } = default!;
 
+    [Inject]
+    private Settings.SettingsService Settings { get; set; } = default!;
+
+    /// <summary>For administrators: what the settings still lack before letters print right.</summary>
+    private string? _settingsWarning;
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
@@ -34,6 +40,23 @@ public sealed partial class Home
             : $"Vai trò: {string.Join(", ", roles.Select(Roles.Label))}"
                 + (agency is null ? "" : $" — {agency}");
         _steps = NextSteps.For(user);
+        if (user.IsInRole(Roles.Administrator))
+        {
+            var platform = await Settings.GetAsync(CancellationToken.None);
+            var missing = new List<string>();
+            if (platform.PublicAddress.Length == 0)
+            {
+                missing.Add("địa chỉ công khai của cổng (in trên mã QR của văn bản)");
+            }
+
+            if (platform.RegulationDecisionNumber.StartsWith('…') || platform.RegulationDecisionDate is null)
+            {
+                missing.Add("số và ngày quyết định ban hành Quy chế (in trong mọi văn bản)");
+            }
+
+            _settingsWarning = missing.Count == 0 ? null
+                : $"Cấu hình còn thiếu {string.Join("; ", missing)}. Hãy bổ sung trước khi ban hành văn bản.";
+        }
     }
 }
 
@@ -94,6 +117,14 @@ public static class NextSteps
                 "Bảo mật tài khoản",
                 "Bật xác thực hai lớp bằng ứng dụng trên điện thoại.",
                 "/account/two-factor"));
+        }
+
+        if (user.IsInRole(Roles.AgencyHead) || user.IsInRole(Roles.Director) || user.IsInRole(Roles.Specialist))
+        {
+            steps.Add(new(
+                "Chữ ký số",
+                "Ảnh chữ ký tay, con dấu của cơ quan, chứng thư ký số riêng của bạn.",
+                "/account/signing"));
         }
 
         steps.Add(new("Đổi mật khẩu", "Đặt mật khẩu mới cho tài khoản của bạn.", "/account/change-password"));
