@@ -8,6 +8,13 @@ namespace Lgsp.Forms.Content;
 /// </summary>
 public abstract class AgencyRequestForm : FormContent
 {
+    /// <summary>
+    /// The body above the agency in its letterhead (tên cơ quan, tổ chức chủ quản), e.g. "UBND tỉnh Bắc Giang"
+    /// for a department; empty for none.
+    /// </summary>
+    [Display(Name = "Cơ quan chủ quản (in phía trên tên cơ quan)", Order = 0)]
+    public string ParentBodyName { get; set; } = "";
+
     /// <summary>The agency's name as its letterhead prints it (Tên cơ quan, đơn vị).</summary>
     [Display(Name = "Tên cơ quan, đơn vị", Order = 1), RequiredText]
     public string AgencyName { get; set; } = "";

@@ -111,6 +111,7 @@ public static class LetterComposer
             + $"{form.ContactDepartment}; thư điện tử: {form.ContactEmail}; điện thoại: {form.ContactPhone}."));
         return new OfficialLetter
         {
+            IssuerParent = form.ParentBodyName is { Length: > 0 } parent ? parent : null,
             Issuer = agency,
             Number = $"Số: {form.LetterNumber}",
             PlaceAndDate = $"{form.Place}, {LongDate(form.LetterDate is { } d ? DateOnly.FromDateTime(d) : c.Date)}",

@@ -143,6 +143,11 @@ public sealed partial class RequestService(
         var platform = await settings.GetAsync(cancellationToken);
         var form = FormFactory.NewRequest(kind);
         form.AgencyName = agency.Name;
+        // A level-1 agency answers to the province's People's Committee; a lower one to the agency above it.
+        form.ParentBodyName = agency.ParentId is { } parentId
+            ? await db.Agencies.AsNoTracking().Where(a => a.Id == parentId).Select(a => a.Name)
+                .FirstOrDefaultAsync(cancellationToken) ?? ""
+            : $"UBND tỉnh {platform.ProvinceName}";
         form.Place = platform.ProvinceName;
         form.LetterDate = VietnamTime.Today(time).ToDateTime(TimeOnly.MinValue);
         form.ContactName = me.User.FullName;

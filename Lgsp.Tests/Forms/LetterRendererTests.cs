@@ -207,6 +207,7 @@ public sealed class LetterRendererTests
     private static IEnumerable<string> FilledValues(FormContent form) =>
         FormContent.EditableProperties(form.GetType())
             .Where(p => p.PropertyType == typeof(string) && p.Name is not ("SignatureAlgorithm" or "PublicKeyPem"
+                or "ParentBodyName"
                 or "LegalBasis" or "OtherRecipients" or "CallbackUrls" or "SignOutUrls" or "SignerTitle"
                 or "RefusalReason"))
             .Select(p => (string)p.GetValue(form)!)

@@ -27,6 +27,7 @@ internal static class FormsFor
 
     public static T Common<T>(T form) where T : AgencyRequestForm
     {
+        form.ParentBodyName = "UBND tỉnh Bắc Giang";
         form.AgencyName = "Sở Y tế";
         form.LetterNumber = "125/SYT-VP";
         form.LetterDate = new DateTime(2026, 12, 1);

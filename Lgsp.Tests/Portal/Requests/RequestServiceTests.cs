@@ -486,7 +486,8 @@ public sealed class RequestServiceTests : IAsyncLifetime
         }
 
         var id = await AsAsync(clerk, s => s.CreateDraftAsync(FormKind.RegisterApplication, default));
-        var version = (await AsAsync(clerk, s => s.GetAsync(id, default))).Version;
+        var draft = await AsAsync(clerk, s => s.GetAsync(id, default));
+        var version = draft.Version;
         var refused = await Assert.ThrowsAsync<RequestRuleException>(() =>
             AsAsync(clerk, s => s.SubmitAsync(id, version, FormsFor.Registration(), default)));
         var incomplete = FormsFor.Registration();
@@ -513,6 +514,8 @@ public sealed class RequestServiceTests : IAsyncLifetime
         Assert.Equal("Người thử nghiệm", signature.Signer);
         Assert.Contains("/Subtype /Image/SMask", System.Text.Encoding.Latin1.GetString(letter.Pdf),
             StringComparison.Ordinal);
+        Assert.Equal("Ủy ban nhân dân tỉnh Bắc Giang", ((AgencyRequestForm)draft.Form).ParentBodyName);
+        Assert.Contains(Pdf.Compact("UBND TỈNH BẮC GIANG SỞ Y TẾ"), Pdf.Text(letter.Pdf), StringComparison.Ordinal);
     }
 
     [Fact]
