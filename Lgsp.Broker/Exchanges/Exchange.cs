@@ -44,6 +44,9 @@ public sealed class Recipient
 
     public string? RejectionReason { get; set; }
 
+    /// <summary>When the recipient reached its final status (delivered, rejected, expired, undeliverable).</summary>
+    public DateTime? FinishedUtc { get; set; }
+
     /// <summary>
     /// For a recipient that accepts only another data type, the type it receives (json or xml) and the hash and
     /// size of the converted content kept for it; null when it receives the content as sent.

@@ -364,7 +364,12 @@ public sealed class ExchangeService(
         Action<Recipient> change,
         CancellationToken cancellationToken)
     {
-        var updated = await store.UpdateAsync(id, e => change(e.RecipientOf(agencyId)!), cancellationToken);
+        var updated = await store.UpdateAsync(id, e =>
+        {
+            var recipient = e.RecipientOf(agencyId)!;
+            change(recipient);
+            recipient.FinishedUtc ??= time.GetUtcNow().UtcDateTime;
+        }, cancellationToken);
         if (updated.Policy.Notify.Contains(eventType["exchange.".Length..]))
         {
             events.Notify(updated.SourceKeyId, eventType, id, agencyId);

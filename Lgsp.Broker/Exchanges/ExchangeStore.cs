@@ -28,7 +28,21 @@ public sealed class ExchangeStore
         _exchanges.EnsureIndex(e => e.IdempotencyKey);
         _exchanges.EnsureIndex(e => e.ContentErasedUtc);
         _exchanges.EnsureIndex("recipients", "$.Recipients[*].AgencyId");
+        _exchanges.EnsureIndex(e => e.SubmittedUtc);
+        _exchanges.EnsureIndex("finished", "$.Recipients[*].FinishedUtc");
         _content = _db.FileStorage;
+    }
+
+    /// <summary>
+    /// Exchanges with something to count between two instants: submitted then, or with a recipient finished then.
+    /// </summary>
+    public IReadOnlyList<Exchange> ActiveBetween(DateTime fromUtc, DateTime toUtc)
+    {
+        var submitted = _exchanges.Find(Query.And(
+            Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)));
+        var finished = _exchanges.Find(Query.And(
+            Query.GTE("$.Recipients[*].FinishedUtc ANY", fromUtc), Query.LT("$.Recipients[*].FinishedUtc ANY", toUtc)));
+        return [.. submitted.Concat(finished).DistinctBy(e => e.Id)];
     }
 
     public Exchange? Find(string id) => _exchanges.FindById(id);

@@ -31,7 +31,13 @@ public sealed class ConnectionLog
         _sessions.EnsureIndex(s => s.AccessKeyId);
         _sessions.EnsureIndex(s => s.AgencyId);
         _sessions.EnsureIndex(s => s.DisconnectedUtc);
+        _sessions.EnsureIndex(s => s.ConnectedUtc);
     }
+
+    /// <summary>Sessions that were open at some moment between two instants.</summary>
+    public IReadOnlyList<ConnectionSession> OpenBetween(DateTime fromUtc, DateTime toUtc) =>
+        [.. _sessions.Find(s => s.ConnectedUtc < toUtc)
+            .Where(s => s.DisconnectedUtc is null || s.DisconnectedUtc >= fromUtc)];
 
     public ConnectionSession Open(string accessKeyId, string agencyId, DateTime nowUtc)
     {
