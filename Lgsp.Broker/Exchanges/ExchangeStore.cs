@@ -33,6 +33,11 @@ public sealed class ExchangeStore
         _content = _db.FileStorage;
     }
 
+    /// <summary>When the oldest kept exchange was submitted, if any was.</summary>
+    public DateTime? OldestSubmission() =>
+        _exchanges.Query().Where(e => e.SubmittedUtc != null).OrderBy(e => e.SubmittedUtc).Limit(1)
+            .FirstOrDefault()?.SubmittedUtc;
+
     /// <summary>
     /// Exchanges with something to count between two instants: submitted then, or with a recipient finished then.
     /// </summary>

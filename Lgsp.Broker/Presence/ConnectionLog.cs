@@ -34,6 +34,10 @@ public sealed class ConnectionLog
         _sessions.EnsureIndex(s => s.ConnectedUtc);
     }
 
+    /// <summary>When the oldest kept session started, if any did.</summary>
+    public DateTime? OldestConnection() =>
+        _sessions.Query().OrderBy(s => s.ConnectedUtc).Limit(1).FirstOrDefault()?.ConnectedUtc;
+
     /// <summary>Sessions that were open at some moment between two instants.</summary>
     public IReadOnlyList<ConnectionSession> OpenBetween(DateTime fromUtc, DateTime toUtc) =>
         [.. _sessions.Find(s => s.ConnectedUtc < toUtc)

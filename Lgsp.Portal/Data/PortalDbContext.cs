@@ -40,6 +40,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<SignatureImageRecord> SignatureImages => Set<SignatureImageRecord>();
 
+    public DbSet<AgencyDayStatistics> AgencyDays => Set<AgencyDayStatistics>();
+
+    public DbSet<StatisticsProgress> StatisticsProgress => Set<StatisticsProgress>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -131,6 +135,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         });
 
         builder.Entity<SignatureImageRecord>(image => image.HasKey(i => i.Owner));
+
+        builder.Entity<AgencyDayStatistics>(day =>
+        {
+            day.HasKey(d => new { d.AgencyId, d.Day });
+            day.HasIndex(d => d.Day);
+        });
 
         builder.Entity<IssuedDocumentRecord>(document =>
         {

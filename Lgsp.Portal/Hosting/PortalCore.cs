@@ -65,6 +65,7 @@ internal static class PortalCore
         services.AddOptions<Letters.SigningOptions>().BindConfiguration("Signing");
         services.AddScoped<Letters.DocumentVerification>();
         services.AddScoped<Requests.DeadlineReminders>();
+        services.AddScoped<Statistics.TrafficStatisticsJob>();
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();
         services.AddOptions<Requests.SmtpOptions>().BindConfiguration("Smtp");

@@ -136,6 +136,12 @@ internal static class PortalWeb
             DeadlineReminders.JobId,
             job => job.RunAsync(CancellationToken.None),
             Cron.Hourly());
+
+        // Every quarter of an hour: today's figures stay fresh; past days are final once computed after midnight.
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Statistics.TrafficStatisticsJob>(
+            Statistics.TrafficStatisticsJob.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "*/15 * * * *");
         return app;
     }
 

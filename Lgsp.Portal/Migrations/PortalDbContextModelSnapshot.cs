@@ -17,6 +17,63 @@ namespace Lgsp.Portal.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Lgsp.Portal.Data.AgencyDayStatistics", b =>
+                {
+                    b.Property<string>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BytesReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Connects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DeliveryP50Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("DeliveryP95Seconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Disconnects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnlineMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Undeliverable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("AgencyDays");
+                });
+
             modelBuilder.Entity("Lgsp.Portal.Data.AgencyRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -682,6 +739,20 @@ namespace Lgsp.Portal.Data.Migrations
                     b.HasIndex("AgencyId");
 
                     b.ToTable("SsoClients");
+                });
+
+            modelBuilder.Entity("Lgsp.Portal.Data.StatisticsProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastCompleteDay")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StatisticsProgress");
                 });
 
             modelBuilder.Entity("Lgsp.Portal.Settings.PlatformSettings", b =>
