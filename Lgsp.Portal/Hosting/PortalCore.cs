@@ -66,6 +66,7 @@ internal static class PortalCore
         services.AddScoped<Letters.DocumentVerification>();
         services.AddScoped<Requests.DeadlineReminders>();
         services.AddScoped<Statistics.TrafficStatisticsJob>();
+        services.AddScoped<Statistics.TrafficReports>();
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();
         services.AddOptions<Requests.SmtpOptions>().BindConfiguration("Smtp");

@@ -10,6 +10,7 @@ using Lgsp.Portal.Audit;
 using Lgsp.Portal.Components;
 using Lgsp.Portal.Identity;
 using Lgsp.Portal.Requests;
+using Lgsp.Portal.Statistics;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpLogging;
@@ -120,6 +121,7 @@ internal static class PortalWeb
         app.MapAccountEndpoints();
         app.MapDirectoryEndpoints();
         app.MapRequestEndpoints();
+        app.MapStatisticsEndpoints();
         app.MapLgspBroker();
         app.MapFallback("/api/{**path}", () => BrokerProblems.Problem(
             StatusCodes.Status404NotFound, "NotFound", "There is no such endpoint; see shared/spec/broker-api.md."));

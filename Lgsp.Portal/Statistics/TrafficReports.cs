@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using Lgsp.Portal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lgsp.Portal.Statistics;
+
+/// <summary>One agency's traffic summed over a period, with its name from the directory.</summary>
+public sealed record AgencyTotals(
+    string AgencyId,
+    string Name,
+    int Sent,
+    long BytesSent,
+    int Received,
+    long BytesReceived,
+    int Delivered,
+    int Rejected,
+    int Undeliverable,
+    int Expired,
+    int Connects,
+    int Disconnects,
+    int OnlineMinutes);
+
+/// <summary>
+/// Reads the daily statistics for pages and reports; never the raw exchanges, so a report over a year costs the
+/// same however busy the year was.
+/// </summary>
+public sealed class TrafficReports(PortalDbContext db)
+{
+    /// <summary>Each agency's totals between two days (both included), busiest sender first.</summary>
+    public async Task<IReadOnlyList<AgencyTotals>> TotalsAsync(
+        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var sums = await db.AgencyDays.AsNoTracking()
+            .Where(d => d.Day >= from && d.Day <= to)
+            .GroupBy(d => d.AgencyId)
+            .Select(g => new
+            {
+                AgencyId = g.Key,
+                Sent = g.Sum(d => d.Sent),
+                BytesSent = g.Sum(d => d.BytesSent),
+                Received = g.Sum(d => d.Received),
+                BytesReceived = g.Sum(d => d.BytesReceived),
+                Delivered = g.Sum(d => d.Delivered),
+                Rejected = g.Sum(d => d.Rejected),
+                Undeliverable = g.Sum(d => d.Undeliverable),
+                Expired = g.Sum(d => d.Expired),
+                Connects = g.Sum(d => d.Connects),
+                Disconnects = g.Sum(d => d.Disconnects),
+                OnlineMinutes = g.Sum(d => d.OnlineMinutes),
+            })
+            .ToListAsync(cancellationToken);
+        var names = await NamesAsync(cancellationToken);
+        return [.. sums
+            .Select(s => new AgencyTotals(s.AgencyId, names.GetValueOrDefault(s.AgencyId, s.AgencyId), s.Sent,
+                s.BytesSent, s.Received, s.BytesReceived, s.Delivered, s.Rejected, s.Undeliverable, s.Expired,
+                s.Connects, s.Disconnects, s.OnlineMinutes))
+            .OrderByDescending(t => t.Sent)
+            .ThenBy(t => t.AgencyId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The daily rows between two days, by day then agency, streamed rather than loaded.</summary>
+    public async IAsyncEnumerable<AgencyDayStatistics> DaysAsync(
+        DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = db.AgencyDays.AsNoTracking()
+            .Where(d => d.Day >= from && d.Day <= to)
+            .OrderBy(d => d.Day)
+            .ThenBy(d => d.AgencyId)
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken);
+        await foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Agency names by identifier.</summary>
+    public async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+}
