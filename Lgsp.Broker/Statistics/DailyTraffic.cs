@@ -42,7 +42,7 @@ public sealed record DailyTraffic(string AgencyId, DateOnly Day)
     public int OnlineMinutes { get; init; }
 }
 
-/// <summary>Computes <see cref="DailyTraffic"/> from the broker's raw records; pure, so a re-run gives the same.</summary>
+/// <summary>Computes <see cref="DailyTraffic"/> from the broker's raw records; pure: a re-run gives the same.</summary>
 public static class TrafficAggregation
 {
     /// <summary>Vietnam's offset; the statistics' days are Vietnamese calendar days.</summary>
@@ -114,6 +114,39 @@ public static class TrafficAggregation
         }
 
         return [.. rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value.ToTraffic(r.Key, day))];
+    }
+
+    /// <summary>The agency identifier of the province-wide row: every agency's traffic together.</summary>
+    public const string Province = "*";
+
+    /// <summary>
+    /// The province-wide figures of a day: exchanges submitted, and each recipient's outcome, with the delivery
+    /// time percentiles over every delivery of the day (which per-agency rows cannot be combined into).
+    /// </summary>
+    public static DailyTraffic AggregateProvince(DateOnly day, IEnumerable<Exchange> exchanges)
+    {
+        var (from, to) = Bounds(day);
+        bool Within(DateTime? at) => at is { } t && t >= from && t < to;
+        var list = exchanges.ToList();
+        var submitted = list.Where(e => Within(e.SubmittedUtc)).ToList();
+        var finished = list.SelectMany(e => e.Recipients.Where(r => Within(r.FinishedUtc)).Select(r => (e, r)))
+            .ToList();
+        var delivered = finished.Where(p => p.r.Status == RecipientStatus.Delivered).ToList();
+        var seconds = delivered.Where(p => p.e.SubmittedUtc is not null)
+            .Select(p => (p.r.FinishedUtc!.Value - p.e.SubmittedUtc!.Value).TotalSeconds).ToList();
+        return new DailyTraffic(Province, day)
+        {
+            Sent = submitted.Count,
+            BytesSent = submitted.Sum(e => e.Size ?? 0),
+            Received = delivered.Count,
+            BytesReceived = delivered.Sum(p => p.r.ConvertedSize ?? p.e.Size ?? 0),
+            Delivered = delivered.Count,
+            Rejected = finished.Count(p => p.r.Status == RecipientStatus.Rejected),
+            Undeliverable = finished.Count(p => p.r.Status == RecipientStatus.Undeliverable),
+            Expired = finished.Count(p => p.r.Status == RecipientStatus.Expired),
+            DeliveryP50Seconds = Percentile(seconds, 50),
+            DeliveryP95Seconds = Percentile(seconds, 95),
+        };
     }
 
     /// <summary>The nearest-rank percentile (0–100) of a set of values; null for none.</summary>

@@ -67,6 +67,7 @@ internal static class PortalCore
         services.AddScoped<Requests.DeadlineReminders>();
         services.AddScoped<Statistics.TrafficStatisticsJob>();
         services.AddScoped<Statistics.TrafficReports>();
+        services.AddScoped<Statistics.DeadlinePerformance>();
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();
         services.AddOptions<Requests.SmtpOptions>().BindConfiguration("Smtp");

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Lgsp.Broker.Statistics;
 using Lgsp.Portal.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public sealed class TrafficReports(PortalDbContext db)
         DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var sums = await db.AgencyDays.AsNoTracking()
-            .Where(d => d.Day >= from && d.Day <= to)
+            .Where(d => d.Day >= from && d.Day <= to && d.AgencyId != TrafficAggregation.Province)
             .GroupBy(d => d.AgencyId)
             .Select(g => new
             {
@@ -63,7 +64,7 @@ public sealed class TrafficReports(PortalDbContext db)
         DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = db.AgencyDays.AsNoTracking()
-            .Where(d => d.Day >= from && d.Day <= to)
+            .Where(d => d.Day >= from && d.Day <= to && d.AgencyId != TrafficAggregation.Province)
             .OrderBy(d => d.Day)
             .ThenBy(d => d.AgencyId)
             .AsAsyncEnumerable()
@@ -72,6 +73,18 @@ public sealed class TrafficReports(PortalDbContext db)
         {
             yield return row;
         }
+    }
+
+    /// <summary>The province-wide row of each day between two days, every day present (zeros when quiet).</summary>
+    public async Task<IReadOnlyList<AgencyDayStatistics>> ProvinceDaysAsync(
+        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var stored = await db.AgencyDays.AsNoTracking()
+            .Where(d => d.Day >= from && d.Day <= to && d.AgencyId == TrafficAggregation.Province)
+            .ToDictionaryAsync(d => d.Day, cancellationToken);
+        return [.. Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i))
+            .Select(day => stored.GetValueOrDefault(day)
+                ?? new AgencyDayStatistics { AgencyId = TrafficAggregation.Province, Day = day })];
     }
 
     /// <summary>Agency names by identifier.</summary>

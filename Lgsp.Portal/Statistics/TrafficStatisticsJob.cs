@@ -52,8 +52,9 @@ public sealed class TrafficStatisticsJob(
     public async Task ComputeAsync(DateOnly day, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var (from, to) = TrafficAggregation.Bounds(day);
-        var rows = TrafficAggregation.Aggregate(
-            day, exchanges.ActiveBetween(from, to), connections.OpenBetween(from, to), nowUtc);
+        var active = exchanges.ActiveBetween(from, to);
+        var rows = TrafficAggregation.Aggregate(day, active, connections.OpenBetween(from, to), nowUtc)
+            .Append(TrafficAggregation.AggregateProvince(day, active));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AgencyDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
         db.AgencyDays.AddRange(rows.Select(r => new AgencyDayStatistics
