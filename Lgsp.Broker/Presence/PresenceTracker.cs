@@ -28,6 +28,12 @@ public sealed class PresenceTracker(ConnectionLog log, TimeProvider time)
     public bool IsApplicationOnline(string accessKeyId) =>
         _applications.TryGetValue(accessKeyId, out var state) && IsOnline(state, time.GetUtcNow().UtcDateTime);
 
+    /// <summary>When the application last made a request or held its event stream, in this process's life.</summary>
+    public DateTime? LastSeen(string accessKeyId) =>
+        _applications.TryGetValue(accessKeyId, out var state)
+            ? state.Streams > 0 ? time.GetUtcNow().UtcDateTime : state.LastSeenUtc
+            : null;
+
     /// <summary>Whether any application of <paramref name="agencyId"/> is online now.</summary>
     public bool IsOnline(string agencyId)
     {

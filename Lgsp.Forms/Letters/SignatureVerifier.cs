@@ -87,7 +87,8 @@ public static partial class SignatureVerifier
             {
                 return new FoundSignature(false, start2 + length2 == pdf.Length,
                     certificate?.GetNameInfo(X509NameType.SimpleName, false),
-                    certificate?.Issuer, signedAt, "Nội dung đã bị thay đổi sau khi ký.");
+                    certificate?.Issuer, signedAt, "Nội dung đã bị thay đổi sau khi ký.", null, certificate?.Thumbprint,
+                    certificate, [.. cms.Certificates.Where(c => c.Thumbprint != certificate?.Thumbprint)]);
             }
         }
         catch (Exception exception) when (exception is FormatException or CryptographicException or AsnContentException)

@@ -68,6 +68,7 @@ internal static class PortalCore
         services.AddScoped<Statistics.TrafficStatisticsJob>();
         services.AddScoped<Statistics.TrafficReports>();
         services.AddScoped<Statistics.DeadlinePerformance>();
+        services.AddScoped<Statistics.ConnectedSystems>();
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();
         services.AddOptions<Requests.SmtpOptions>().BindConfiguration("Smtp");

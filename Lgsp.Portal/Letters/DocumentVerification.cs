@@ -8,7 +8,10 @@ namespace Lgsp.Portal.Letters;
 /// <summary>One signature as the verification page reports it: the check itself and what the portal knows.</summary>
 /// <param name="Trust">How far the signer's certificate is vouched for.</param>
 /// <param name="RevokedUtc">When the portal revoked the signer's certificate, if it did.</param>
-/// <param name="RevokedBeforeSigning">The signature is dated after that revocation: it counts for nothing.</param>
+/// <param name="RevokedBeforeSigning">
+/// The certificate was revoked and nothing proves the signature is older than the revocation (a time-stamp, or the
+/// portal's own register of the file): it counts for nothing, whatever time the signer wrote into it.
+/// </param>
 public sealed record CheckedSignature(
     FoundSignature Found,
     CertificateTrust Trust,
@@ -54,15 +57,18 @@ public sealed class DocumentVerification(PortalDbContext db, SigningAuthority au
         var checkedSignatures = new List<CheckedSignature>();
         foreach (var found in SignatureVerifier.Verify(pdf))
         {
-            // A time-stamp proves when the signature existed; without one, the signer's own claim is all there is.
-            var signedUtc = (found.TimeStampedAt ?? found.SignedAt)?.UtcDateTime ?? DateTime.UtcNow;
+            // When the signature provably existed: its time-stamp, else the portal's register of this very file.
+            // The time the signer wrote into it is a claim, which a revoked key can back-date at will.
+            DateTime? provenUtc = found.TimeStampedAt?.UtcDateTime ?? issued?.CreatedUtc;
+            var signedUtc = provenUtc ?? found.SignedAt?.UtcDateTime ?? DateTime.UtcNow;
             var trust = found.Certificate is { } certificate
                 ? await authority.TrustAsync(certificate, found.Carried ?? [], signedUtc, cancellationToken)
                 : CertificateTrust.Unverified;
             var revoked = found.Thumbprint is { } thumbprint
                 ? await authority.RevokedAtAsync(thumbprint, cancellationToken)
                 : null;
-            checkedSignatures.Add(new CheckedSignature(found, trust, revoked, revoked is { } at && at <= signedUtc));
+            checkedSignatures.Add(new CheckedSignature(found, trust, revoked,
+                revoked is { } at && (provenUtc is not { } proven || at <= proven)));
         }
 
         return new VerificationResult(

@@ -65,6 +65,14 @@ public sealed class SignatureImages(PortalDbContext db, AuditLog audit, TimeProv
             throw new SigningProfileException("Chỉ nhận ảnh PNG hoặc JPEG.");
         }
 
+        // The declared size is read from the header first: a small file can declare a huge picture, and decoding
+        // it would take gigabytes.
+        var (width, height) = DeclaredSize(image, png);
+        if (width is < 16 or > 4000 || height is < 16 or > 4000)
+        {
+            throw new SigningProfileException("Ảnh cần rộng và cao từ 16 đến 4000 điểm ảnh.");
+        }
+
         try
         {
             using var decoded = XImage.FromStream(new MemoryStream(image));
@@ -78,5 +86,33 @@ public sealed class SignatureImages(PortalDbContext db, AuditLog audit, TimeProv
         {
             throw new SigningProfileException("Không đọc được ảnh; tệp có thể bị hỏng.");
         }
+    }
+
+    /// <summary>The width and height a PNG (IHDR) or JPEG (start of frame) declares; zero when unreadable.</summary>
+    private static (int Width, int Height) DeclaredSize(byte[] image, bool png)
+    {
+        if (png)
+        {
+            return image.Length >= 24
+                ? ((int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(image.AsSpan(16)),
+                    (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(image.AsSpan(20)))
+                : (0, 0);
+        }
+
+        var at = 2;
+        while (at + 9 < image.Length && image[at] == 0xFF)
+        {
+            var marker = image[at + 1];
+            var length = (image[at + 2] << 8) | image[at + 3];
+            // SOF0 to SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame's size.
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
+            {
+                return ((image[at + 7] << 8) | image[at + 8], (image[at + 5] << 8) | image[at + 6]);
+            }
+
+            at += 2 + length;
+        }
+
+        return (0, 0);
     }
 }

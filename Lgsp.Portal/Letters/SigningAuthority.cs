@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Lgsp.Directory;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Settings;
@@ -102,6 +103,20 @@ public sealed class SigningAuthority(
             if (signer.GetRSAPrivateKey() is null && signer.GetECDsaPrivateKey() is null)
             {
                 throw new SigningProfileException("Chỉ nhận khóa RSA hoặc ECDSA.");
+            }
+
+            // A certificate signs in its holder's name: it must be issued to this account's holder.
+            var holder = signer.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
+            if (string.IsNullOrWhiteSpace(user.FullName))
+            {
+                throw new SigningProfileException(
+                    "Tài khoản chưa có họ tên; quản trị hệ thống cần ghi họ tên trước khi bạn nạp chứng thư riêng.");
+            }
+
+            if (!string.Equals(Folded(holder), Folded(user.FullName), StringComparison.Ordinal))
+            {
+                throw new SigningProfileException(
+                    $"Chứng thư cấp cho \"{holder}\", không phải cho chủ tài khoản ({user.FullName}).");
             }
 
             var known = await db.SigningCertificates.AsNoTracking()
@@ -279,6 +294,10 @@ public sealed class SigningAuthority(
 
         return roots;
     }
+
+    /// <summary>A name compared without case, marks or repeated spaces.</summary>
+    private static string Folded(string name) =>
+        string.Join(' ', VietnameseText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The certificate the user signs with now, if they have one: their own first, then the newest.</summary>
     private async Task<SigningCertificateRecord?> InUseAsync(string userId, CancellationToken cancellationToken)

@@ -257,6 +257,8 @@ public sealed partial class RequestService(
             throw new FormInvalidException(errors);
         }
 
+        request.FormJson = form.ToJson();
+        request.Title = TitleOf(form);
         var heads = await notices.StageForHeadsAsync(request, me.DisplayName);
         if (heads == 0)
         {
@@ -265,8 +267,6 @@ public sealed partial class RequestService(
                 "Cơ quan chưa có tài khoản lãnh đạo để ký; đề nghị quản trị viên cấp vai trò lãnh đạo cơ quan.");
         }
 
-        request.FormJson = form.ToJson();
-        request.Title = TitleOf(form);
         db.RequestEvents.Add(Step(me, "Trình lãnh đạo ký", request.Status, null, request.Id));
         var newVersion = await SaveAsync(request, cancellationToken);
         await notices.SendAsync(cancellationToken);

@@ -47,7 +47,7 @@ public sealed class SigningProfileBrowserTests : IAsyncLifetime
         await Chromium.SetFilesAsync(page, ".signature-image-input", File("chu-ky.png", Png.Signature()));
         await Assertions.Expect(page.Locator(".signature-image-preview")).ToBeVisibleAsync();
 
-        var (pkcs12, leaf, _) = TestCertificates.ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
+        var (pkcs12, leaf, _) = TestCertificates.ExternalPkcs12("Người thử nghiệm", "mat-khau-p12");
         await Chromium.SetFilesAsync(page, ".pkcs12-input", File("le-van-cuong.p12", pkcs12));
         await page.FillAsync("#pkcs12-password", "sai");
         await page.ClickAsync("#import-pkcs12");
@@ -56,7 +56,7 @@ public sealed class SigningProfileBrowserTests : IAsyncLifetime
         await page.FillAsync("#pkcs12-password", "mat-khau-p12");
         await page.ClickAsync("#import-pkcs12");
 
-        await Assertions.Expect(page.Locator("#signing-message")).ToContainTextAsync("Lê Văn Cường");
+        await Assertions.Expect(page.Locator("#signing-message")).ToContainTextAsync("Người thử nghiệm");
         await Assertions.Expect(page.Locator("#my-certificates")).ToContainTextAsync("Tổ chức chứng thực bên ngoài");
         await Assertions.Expect(page.Locator("#my-certificates")).ToContainTextAsync("Còn hiệu lực");
         Assert.DoesNotContain(leaf.Thumbprint, await page.ContentAsync(), StringComparison.Ordinal);

@@ -30,8 +30,9 @@ internal sealed class TimeStampServer : IAsyncDisposable
     /// <summary>How many time-stamps it has issued.</summary>
     public int Issued => _serial;
 
-    /// <summary>The moment it writes into every token.</summary>
-    public DateTimeOffset Now { get; } = new(2026, 12, 4, 2, 30, 0, TimeSpan.Zero);
+    /// <summary>The moment it writes into every token: its start, to the second.</summary>
+    public DateTimeOffset Now { get; } =
+        new(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     public static async Task<TimeStampServer> StartAsync()
     {

@@ -119,7 +119,8 @@ public static class NextSteps
                 "/account/two-factor"));
         }
 
-        if (user.IsInRole(Roles.AgencyHead) || user.IsInRole(Roles.Director) || user.IsInRole(Roles.Specialist))
+        if (user.IsInRole(Roles.AgencyHead) || user.IsInRole(Roles.AgencyOfficer) || user.IsInRole(Roles.Director)
+            || user.IsInRole(Roles.Specialist))
         {
             steps.Add(new(
                 "Chữ ký số",

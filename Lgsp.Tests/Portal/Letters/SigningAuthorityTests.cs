@@ -33,7 +33,7 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
     [Fact]
     public async Task Import_AnExternalPkcs12_IsWhatThePersonSignsWithFromThen_WithItsChain()
     {
-        var (pkcs12, leaf, authority) = TestCertificates.ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
+        var (pkcs12, leaf, authority) = TestCertificates.ExternalPkcs12("Người thử nghiệm", "mat-khau-p12");
 
         var before = await WithAsync(Head, (a, user) => a.IdentityForAsync(user, default));
         await WithAsync(Head, (a, user) => a.ImportAsync(user, pkcs12, "mat-khau-p12", default));
@@ -59,10 +59,11 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
     [InlineData("no-key", "khóa bí mật")]
     [InlineData("self-signed", "không do tổ chức chứng thực được tin cậy cấp")]
     [InlineData("twice", "đã được nạp")]
+    [InlineData("someone-else", "không phải cho chủ tài khoản")]
     public async Task Import_AWrongPasswordNoKeyUntrustedOrRepeated_IsRefusedAndNothingMoreIsStored(
         string attempt, string message)
     {
-        var (pkcs12, leaf, _) = TestCertificates.ExternalPkcs12("Lê Văn Cường", "mat-khau-p12");
+        var (pkcs12, leaf, _) = TestCertificates.ExternalPkcs12("Người thử nghiệm", "mat-khau-p12");
         if (attempt == "twice")
         {
             await WithAsync(Head, (a, user) => a.ImportAsync(user, pkcs12, "mat-khau-p12", default));
@@ -73,7 +74,9 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
             "wrong-password" => (pkcs12, "sai-mat-khau"),
             "no-key" => (new X509Certificate2Collection(X509CertificateLoader.LoadCertificate(leaf.RawData))
                 .Export(X509ContentType.Pfx, "mat-khau-p12")!, "mat-khau-p12"),
-            "self-signed" => (TestCertificates.SelfSignedPkcs12("Ai Đó", "mat-khau-p12"), "mat-khau-p12"),
+            "self-signed" => (TestCertificates.SelfSignedPkcs12("Người thử nghiệm", "mat-khau-p12"), "mat-khau-p12"),
+            "someone-else" => (TestCertificates.ExternalPkcs12("Nguyễn Thị Khác", "mat-khau-p12").Pkcs12,
+                "mat-khau-p12"),
             _ => (pkcs12, "mat-khau-p12"),
         };
 
@@ -86,15 +89,18 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Revoke_OwnCertificate_StopsItsUse_AndTheVerifierReportsItOnEarlierDocuments()
+    public async Task Revoke_OwnCertificate_StopsItsUse_AndOnlyAProvenEarlierSignatureStaysValid()
     {
+        await using var timeStamps = await TimeStampServer.StartAsync();
         var first = await WithAsync(Head, (a, user) => a.IdentityForAsync(user, default));
         var letter = LetterComposer.Compose(FormsFor.Registration(), new LetterContext("Bắc Giang",
             "Ủy ban nhân dân tỉnh Bắc Giang", "Sở Thông tin và Truyền thông",
             "Trung tâm Công nghệ thông tin và Truyền thông", "25/2021/QĐ-UBND", null, null,
             new DateOnly(2026, 12, 1), Draft: false));
+        // Time-stamped before the revocation: proven older than it.
         var signed = await LetterRenderer.RenderSignedAsync(letter,
-            new LetterSignature(first.Certificate, "Lê Văn Cường", "Giám đốc", DateTimeOffset.UtcNow));
+            new LetterSignature(first.Certificate, "Lê Văn Cường", "Giám đốc", DateTimeOffset.UtcNow),
+            timeStamps.Address);
         var id = (await WithAsync(Head, (a, user) => a.CertificatesAsync(user.Id, default))).Single().Id;
 
         var byOther = await Assert.ThrowsAsync<SigningProfileException>(() =>
@@ -120,8 +126,9 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
         Assert.Equal(CertificateTrust.Portal, before.Trust);
         Assert.NotNull(before.RevokedUtc);
         Assert.False(before.RevokedBeforeSigning);
+        // Signed with the revoked key and back-dated by an hour: the claimed time proves nothing.
         var late = await LetterRenderer.RenderSignedAsync(letter,
-            new LetterSignature(first.Certificate, "Lê Văn Cường", "Giám đốc", DateTimeOffset.UtcNow.AddMinutes(1)));
+            new LetterSignature(first.Certificate, "Lê Văn Cường", "Giám đốc", DateTimeOffset.UtcNow.AddHours(-1)));
         var after = Assert.Single((await scope.ServiceProvider.GetRequiredService<DocumentVerification>()
             .VerifyAsync(late, default)).Signatures);
         Assert.True(after.Found.Valid);
@@ -141,6 +148,11 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
             images.SetAsync(owner, "không phải ảnh"u8.ToArray(), user, default));
         var broken = await Assert.ThrowsAsync<SigningProfileException>(() =>
             images.SetAsync(owner, [.. Png.Signature().Take(40)], user, default));
+        // A few hundred bytes declaring 14000 × 14000 pixels: refused from its header, never decoded.
+        byte[] bomb = [.. Png.Signature()];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bomb.AsSpan(16), 14_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bomb.AsSpan(20), 14_000);
+        var huge = await Assert.ThrowsAsync<SigningProfileException>(() => images.SetAsync(owner, bomb, user, default));
         var large = await Assert.ThrowsAsync<SigningProfileException>(() =>
             images.SetAsync(owner, [.. Png.Signature(), .. new byte[SignatureImages.MaxBytes]], user, default));
         Assert.Null(await images.GetAsync(owner, default));
@@ -149,6 +161,7 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
         Assert.Contains("PNG hoặc JPEG", text.Message, StringComparison.Ordinal);
         Assert.Contains("Không đọc được", broken.Message, StringComparison.Ordinal);
         Assert.Contains("1 MB", large.Message, StringComparison.Ordinal);
+        Assert.Contains("4000 điểm ảnh", huge.Message, StringComparison.Ordinal);
         Assert.Equal(Png.Signature(), await images.GetAsync(owner, default));
     }
 

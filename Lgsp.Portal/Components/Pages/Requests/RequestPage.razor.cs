@@ -18,6 +18,8 @@ namespace Lgsp.Portal.Components.Pages.Requests;
 public sealed partial class RequestPage
 {
     private bool _busy;
+    private string? _lastDone;
+    private long _lastDoneAt;
 
     private RequestDetails? _details;
     private FormContent? _form;
@@ -261,8 +263,10 @@ public sealed partial class RequestPage
 
     private async Task RunAsync(Func<Guid, Task<Guid>> action, string done, bool keepEdits = false)
     {
-        // A second click while the first is still at work is the same intention, not a second step.
-        if (_busy)
+        // A second click while the first is still at work, or right after it on the same button, is the same
+        // intention, not a second step: steps that keep the request's state (asking the head, redrafting a reply,
+        // rescheduling) would otherwise be recorded and notified twice.
+        if (_busy || (done == _lastDone && Environment.TickCount64 - _lastDoneAt < 2_000))
         {
             return;
         }
@@ -275,6 +279,7 @@ public sealed partial class RequestPage
         finally
         {
             _busy = false;
+            (_lastDone, _lastDoneAt) = (done, Environment.TickCount64);
         }
     }
 
