@@ -42,9 +42,8 @@ public sealed class ConnectedSystems(
 
         var list = await applications.OrderBy(a => a.AgencyId).ThenBy(a => a.Name).ToListAsync(cancellationToken);
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var (todayStart, _) = TrafficAggregation.Bounds(VietnamTime.Today(time));
-        var today = connections.OpenBetween(todayStart, now).ToLookup(s => s.AccessKeyId);
+        var (todayStart, todayEnd) = TrafficAggregation.Bounds(VietnamTime.Today(time));
+        var today = connections.OpenBetween(todayStart, todayEnd).ToLookup(s => s.AccessKeyId);
         return [.. list.Select(application =>
         {
             var online = presence.IsApplicationOnline(application.AccessKeyId);
