@@ -61,6 +61,7 @@ internal static class PortalCore
         services.AddScoped<Letters.SigningAuthority>();
         services.AddScoped<Letters.IssuedDocuments>();
         services.AddScoped<Letters.SignatureImages>();
+        services.AddSingleton<Letters.CertificateTrustPolicy>();
         services.AddSingleton<Requests.LetterPreviews>();
         services.AddOptions<Letters.SigningOptions>().BindConfiguration("Signing");
         services.AddScoped<Letters.DocumentVerification>();

@@ -6,7 +6,6 @@ using Lgsp.Portal.Data;
 using Lgsp.Portal.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Lgsp.Portal.Letters;
 
@@ -20,7 +19,7 @@ public sealed class SigningAuthority(
     SettingsService settings,
     AuditLog audit,
     IDataProtectionProvider protection,
-    IOptions<SigningOptions> options,
+    CertificateTrustPolicy trust,
     TimeProvider time)
 {
     private readonly IDataProtector _keys = protection.CreateProtector("Lgsp.SigningKeys.v1");
@@ -135,7 +134,7 @@ public sealed class SigningAuthority(
             }
 
             var others = certificates.Where(c => !c.HasPrivateKey).ToList();
-            if (Trust(signer, others, now.UtcDateTime, portalRoots: []) == CertificateTrust.Unverified)
+            if (trust.Evaluate(signer, others, now.UtcDateTime, portalRoots: []) == CertificateTrust.Unverified)
             {
                 throw new SigningProfileException(
                     "Chứng thư không do tổ chức chứng thực được tin cậy cấp (tự ký, hoặc thiếu chứng thư gốc). "
@@ -230,69 +229,7 @@ public sealed class SigningAuthority(
             .ToListAsync(cancellationToken);
         var portalRoots = roots.SelectMany(Load).Select(c => X509CertificateLoader.LoadCertificate(c.RawData))
             .ToList();
-        return Trust(certificate, carried, at, portalRoots);
-    }
-
-    private CertificateTrust Trust(
-        X509Certificate2 certificate, IEnumerable<X509Certificate2> carried, DateTime at,
-        IReadOnlyList<X509Certificate2> portalRoots)
-    {
-        var extra = carried.ToList();
-        if (portalRoots.Count > 0 && Chains(certificate, extra, at, portalRoots))
-        {
-            return CertificateTrust.Portal;
-        }
-
-        return Chains(certificate, extra, at, ConfiguredRoots()) || Chains(certificate, extra, at, roots: null)
-            ? CertificateTrust.Trusted
-            : CertificateTrust.Unverified;
-    }
-
-    /// <summary>Whether the certificate chains to one of <paramref name="roots"/> (the system's when null).</summary>
-    private static bool Chains(
-        X509Certificate2 certificate, IReadOnlyList<X509Certificate2> extra, DateTime at,
-        IReadOnlyList<X509Certificate2>? roots)
-    {
-        if (roots is { Count: 0 })
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = at.ToLocalTime();
-        chain.ChainPolicy.ExtraStore.AddRange(extra.ToArray());
-        if (roots is not null)
-        {
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.AddRange(roots.ToArray());
-        }
-
-        // A self-signed certificate is its own root: it proves nothing about who holds it.
-        return chain.Build(certificate) && chain.ChainElements.Count > 1;
-    }
-
-    /// <summary>The root certificates named in <c>Signing:TrustedRoots</c> (files, ';'-separated).</summary>
-    private List<X509Certificate2> ConfiguredRoots()
-    {
-        var roots = new List<X509Certificate2>();
-        foreach (var path in options.Value.TrustedRoots.Split(';', StringSplitOptions.RemoveEmptyEntries
-            | StringSplitOptions.TrimEntries))
-        {
-            var collection = new X509Certificate2Collection();
-            if (File.ReadAllText(path).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
-            {
-                collection.ImportFromPemFile(path);
-            }
-            else
-            {
-                collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
-            }
-
-            roots.AddRange(collection);
-        }
-
-        return roots;
+        return trust.Evaluate(certificate, carried, at, portalRoots);
     }
 
     /// <summary>A name compared without case, marks or repeated spaces.</summary>
@@ -403,19 +340,6 @@ public sealed record CertificateView(
     DateTime? RevokedUtc,
     bool External,
     bool InUse);
-
-/// <summary>How far a signer's certificate is vouched for.</summary>
-public enum CertificateTrust
-{
-    /// <summary>Issued by this portal's own authority.</summary>
-    Portal,
-
-    /// <summary>Issued by an authority the machine or <c>Signing:TrustedRoots</c> trusts.</summary>
-    Trusted,
-
-    /// <summary>Self-signed, or from an authority nobody here vouches for.</summary>
-    Unverified,
-}
 
 /// <summary>A signer's certificate with its private key, and the certificates above it for verifiers.</summary>
 public sealed record SigningIdentity(X509Certificate2 Certificate, IReadOnlyList<X509Certificate2> Chain) : IDisposable
