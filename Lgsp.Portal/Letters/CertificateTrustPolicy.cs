@@ -23,7 +23,7 @@ public enum CertificateTrust
 /// </summary>
 public sealed class CertificateTrustPolicy(IOptions<SigningOptions> options)
 {
-    /// <summary>The trust in <paramref name="certificate"/>, with the chain it carried and the portal's roots.</summary>
+    /// <summary>The trust in a certificate, given the chain it carried and the portal's own roots.</summary>
     public CertificateTrust Evaluate(
         X509Certificate2 certificate, IEnumerable<X509Certificate2> carried, DateTime at,
         IReadOnlyList<X509Certificate2> portalRoots)
