@@ -132,6 +132,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             certificate.HasIndex(c => c.UserId);
             certificate.HasIndex(c => c.Thumbprint);
+            certificate.HasIndex(c => c.PublicKeySha256);
         });
 
         builder.Entity<SignatureImageRecord>(image => image.HasKey(i => i.Owner));

@@ -15,6 +15,12 @@ public sealed class SigningCertificateRecord
 
     public string Thumbprint { get; set; } = "";
 
+    /// <summary>
+    /// SHA-256 of the certificate's public key (SubjectPublicKeyInfo), hex: revoking a key revokes every
+    /// certificate issued for it, so a revoked key cannot come back under a new certificate.
+    /// </summary>
+    public string PublicKeySha256 { get; set; } = "";
+
     public string ProtectedPfx { get; set; } = "";
 
     public DateTime NotAfterUtc { get; set; }

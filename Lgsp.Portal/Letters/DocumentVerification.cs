@@ -64,8 +64,8 @@ public sealed class DocumentVerification(PortalDbContext db, SigningAuthority au
             var trust = found.Certificate is { } certificate
                 ? await authority.TrustAsync(certificate, found.Carried ?? [], signedUtc, cancellationToken)
                 : CertificateTrust.Unverified;
-            var revoked = found.Thumbprint is { } thumbprint
-                ? await authority.RevokedAtAsync(thumbprint, cancellationToken)
+            var revoked = found.Certificate is { } signer
+                ? await authority.RevokedAtAsync(signer, cancellationToken)
                 : null;
             checkedSignatures.Add(new CheckedSignature(found, trust, revoked,
                 revoked is { } at && (provenUtc is not { } proven || at <= proven)));

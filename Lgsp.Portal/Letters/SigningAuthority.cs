@@ -118,12 +118,14 @@ public sealed class SigningAuthority(
                     $"Chứng thư cấp cho \"{holder}\", không phải cho chủ tài khoản ({user.FullName}).");
             }
 
+            var key = KeyHash(signer);
             var known = await db.SigningCertificates.AsNoTracking()
-                .Where(c => c.Thumbprint == signer.Thumbprint)
+                .Where(c => c.Thumbprint == signer.Thumbprint || c.PublicKeySha256 == key)
                 .ToListAsync(cancellationToken);
             if (known.Any(c => c.RevokedUtc is not null))
             {
-                throw new SigningProfileException("Chứng thư này đã bị thu hồi trên cổng, không dùng lại được.");
+                throw new SigningProfileException(
+                    "Chứng thư này, hoặc khóa của nó, đã bị thu hồi trên cổng, không dùng lại được.");
             }
 
             if (known.Count > 0)
@@ -176,7 +178,10 @@ public sealed class SigningAuthority(
         // A certificate is revoked wherever it is kept, not only in the row clicked.
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var copy in await db.SigningCertificates
-            .Where(c => c.Thumbprint == record.Thumbprint && c.RevokedUtc == null).ToListAsync(cancellationToken))
+            .Where(c => (c.Thumbprint == record.Thumbprint
+                    || (record.PublicKeySha256 != "" && c.PublicKeySha256 == record.PublicKeySha256))
+                && c.RevokedUtc == null)
+            .ToListAsync(cancellationToken))
         {
             copy.RevokedUtc = now;
         }
@@ -240,21 +245,30 @@ public sealed class SigningAuthority(
     private async Task<SigningCertificateRecord?> InUseAsync(string userId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var revoked = db.SigningCertificates.Where(r => r.RevokedUtc != null).Select(r => r.Thumbprint);
+        var revoked = db.SigningCertificates.Where(r => r.RevokedUtc != null);
         return await db.SigningCertificates.AsNoTracking()
             .Where(c => c.UserId == userId && c.RevokedUtc == null && c.NotAfterUtc > now
-                && !revoked.Contains(c.Thumbprint))
+                && !revoked.Any(r => r.Thumbprint == c.Thumbprint
+                    || (r.PublicKeySha256 != "" && r.PublicKeySha256 == c.PublicKeySha256)))
             .OrderByDescending(c => c.External)
             .ThenByDescending(c => c.IssuedUtc)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>When the certificate with this thumbprint was revoked here, if it was.</summary>
-    public Task<DateTime?> RevokedAtAsync(string thumbprint, CancellationToken cancellationToken) =>
-        db.SigningCertificates.AsNoTracking()
-            .Where(c => c.Thumbprint == thumbprint && c.RevokedUtc != null)
+    /// <summary>When this certificate, or any certificate of its key, was revoked here, if it was.</summary>
+    public async Task<DateTime?> RevokedAtAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        var key = KeyHash(certificate);
+        return await db.SigningCertificates.AsNoTracking()
+            .Where(c => (c.Thumbprint == certificate.Thumbprint || c.PublicKeySha256 == key) && c.RevokedUtc != null)
+            .OrderBy(c => c.RevokedUtc)
             .Select(c => c.RevokedUtc)
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The SHA-256 of a certificate's SubjectPublicKeyInfo, hex.</summary>
+    public static string KeyHash(X509Certificate2 certificate) =>
+        Convert.ToHexStringLower(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 
     private async Task<SigningIdentity> IdentityOfAsync(
         SigningCertificateRecord record, CancellationToken cancellationToken)
@@ -308,6 +322,7 @@ public sealed class SigningAuthority(
             UserId = userId,
             Subject = signer.Subject,
             Thumbprint = signer.Thumbprint,
+            PublicKeySha256 = KeyHash(signer),
             ProtectedPfx = _keys.Protect(Convert.ToBase64String(
                 new X509Certificate2Collection(certificates.ToArray()).Export(X509ContentType.Pfx)!)),
             NotAfterUtc = signer.NotAfter.ToUniversalTime(),

@@ -676,6 +676,10 @@ namespace Lgsp.Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicKeySha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RevokedUtc")
                         .HasColumnType("TEXT");
 
@@ -691,6 +695,8 @@ namespace Lgsp.Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicKeySha256");
 
                     b.HasIndex("Thumbprint");
 

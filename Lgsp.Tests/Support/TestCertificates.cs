@@ -76,9 +76,10 @@ internal static class TestCertificates
     /// the PKCS#12 file they would bring, with the authority's certificate in it.
     /// </summary>
     public static (byte[] Pkcs12, X509Certificate2 Leaf, X509Certificate2 Authority) ExternalPkcs12(
-        string name, string password)
+        string name, string password, RSA? sameKey = null)
     {
-        using var key = RSA.Create(2048);
+        using var fresh = RSA.Create(2048);
+        var key = sameKey ?? fresh;
         var request = new CertificateRequest($"CN={name}, C=VN", key, HashAlgorithmName.SHA256,
             RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(

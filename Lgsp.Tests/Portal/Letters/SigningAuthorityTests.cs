@@ -137,6 +137,25 @@ public sealed class SigningAuthorityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revoke_AnImportedCertificate_RefusesANewCertificateForTheSameKey()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var (first, _, _) = TestCertificates.ExternalPkcs12("Người thử nghiệm", "mat-khau-p12", key);
+        var (again, _, _) = TestCertificates.ExternalPkcs12("Người thử nghiệm", "mat-khau-p12", key);
+        var record = await WithAsync(Head, (a, user) => a.ImportAsync(user, first, "mat-khau-p12", default));
+        await WithAsync(Head, async (a, user) =>
+        {
+            await a.RevokeAsync(user, administrator: false, record.Id, default);
+            return 0;
+        });
+
+        var refused = await Assert.ThrowsAsync<SigningProfileException>(() =>
+            WithAsync(Head, (a, user) => a.ImportAsync(user, again, "mat-khau-p12", default)));
+
+        Assert.Contains("khóa của nó, đã bị thu hồi", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Images_NotAPictureOrTooLarge_AreRefused_AndAPngIsKept()
     {
         await using var scope = _portal.ScopeActingAs(Head);
