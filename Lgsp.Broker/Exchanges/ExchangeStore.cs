@@ -174,6 +174,13 @@ public sealed class ExchangeStore
     }
 
     /// <summary>
+    /// Removes the metadata of exchanges created before <paramref name="beforeUtc"/> whose content is already
+    /// erased (every recipient final); returns how many went. Statistics keep what was counted from them.
+    /// </summary>
+    public int DeleteFinishedBefore(DateTime beforeUtc) =>
+        _exchanges.DeleteMany(e => e.CreatedUtc < beforeUtc && e.ContentErasedUtc != null);
+
+    /// <summary>
     /// Moves erased pages from LiteDB's log into its data file, overwriting the content that was there. A
     /// checkpoint costs a flush of the whole log, so it runs once per timer tick rather than per erasure.
     /// </summary>

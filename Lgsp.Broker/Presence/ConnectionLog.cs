@@ -34,6 +34,10 @@ public sealed class ConnectionLog
         _sessions.EnsureIndex(s => s.ConnectedUtc);
     }
 
+    /// <summary>Removes sessions that ended before <paramref name="beforeUtc"/>; returns how many went.</summary>
+    public int DeleteClosedBefore(DateTime beforeUtc) =>
+        _sessions.DeleteMany(s => s.DisconnectedUtc != null && s.DisconnectedUtc < beforeUtc);
+
     /// <summary>When the oldest kept session started, if any did.</summary>
     public DateTime? OldestConnection() =>
         _sessions.Query().OrderBy(s => s.ConnectedUtc).Limit(1).FirstOrDefault()?.ConnectedUtc;

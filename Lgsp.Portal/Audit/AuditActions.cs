@@ -35,6 +35,7 @@ public static class AuditActions
     public const string SigningCertificateImported = "signing.certificate-imported";
     public const string SigningCertificateRevoked = "signing.certificate-revoked";
     public const string SignatureImageSaved = "signing.image-saved";
+    public const string RawDataRemoved = "statistics.raw-data-removed";
 
     /// <summary>Every code with its label, in the order the audit page offers them.</summary>
     public static IReadOnlyDictionary<string, string> Labels { get; } = new Dictionary<string, string>
@@ -71,6 +72,7 @@ public static class AuditActions
         [SigningCertificateImported] = "Nạp chứng thư ký số riêng",
         [SigningCertificateRevoked] = "Thu hồi chứng thư ký số",
         [SignatureImageSaved] = "Cập nhật ảnh chữ ký, con dấu",
+        [RawDataRemoved] = "Xóa dữ liệu trao đổi quá hạn lưu trữ",
     };
 
     /// <summary>The label of a code, or the code itself when it has none.</summary>

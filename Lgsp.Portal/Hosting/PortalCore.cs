@@ -70,6 +70,8 @@ internal static class PortalCore
         services.AddScoped<Statistics.TrafficReports>();
         services.AddScoped<Statistics.DeadlinePerformance>();
         services.AddScoped<Statistics.ConnectedSystems>();
+        services.AddScoped<Statistics.RawDataRetention>();
+        services.AddOptions<Statistics.StatisticsOptions>().BindConfiguration("Statistics");
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();
         services.AddOptions<Requests.SmtpOptions>().BindConfiguration("Smtp");

@@ -144,6 +144,12 @@ internal static class PortalWeb
             Statistics.TrafficStatisticsJob.JobId,
             job => job.RunAsync(CancellationToken.None),
             "*/15 * * * *");
+
+        // Once a day (02:00 UTC): raw records past retention go, their aggregates stay.
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<RawDataRetention>(
+            RawDataRetention.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Daily(2));
         return app;
     }
 

@@ -1,0 +1,82 @@
+using Lgsp.Broker.Exchanges;
+using Lgsp.Broker.Presence;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Statistics;
+using Lgsp.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lgsp.Tests.Portal.Statistics;
+
+[Collection(WebCollection.Name)]
+public sealed class RawDataRetentionTests : IDisposable
+{
+    private const string Health = "000.00.15.H06";
+    private readonly ManualClock _clock = new(ManualClock.At(2026, 12, 8, 10, 0));
+    private readonly PortalFactory _portal;
+
+    public RawDataRetentionTests() => _portal = new PortalFactory(
+        clock: _clock, settings: new Dictionary<string, string> { ["Statistics:RawRetentionDays"] = "30" });
+
+    public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task Run_RemovesOnlyRecordsPastRetention_AndOnlyOnceTheirDaysAreCounted()
+    {
+        _portal.StartServer();
+        var store = _portal.Services.GetRequiredService<ExchangeStore>();
+        var log = _portal.Services.GetRequiredService<ConnectionLog>();
+        var old = Exchange(_clock.Now.AddDays(-40).UtcDateTime);
+        var recent = Exchange(_clock.Now.AddDays(-10).UtcDateTime);
+        store.Insert(old);
+        store.Insert(recent);
+        var oldSession = log.Open("LGSPHEALTH", Health, _clock.Now.AddDays(-40).UtcDateTime);
+        log.Close(oldSession, _clock.Now.AddDays(-40).AddHours(1).UtcDateTime);
+        var recentSession = log.Open("LGSPHEALTH", Health, _clock.Now.AddDays(-10).UtcDateTime);
+        log.Close(recentSession, _clock.Now.AddDays(-10).AddHours(1).UtcDateTime);
+
+        await SetCountedUntilAsync(new DateOnly(2026, 10, 1));
+        var notYet = await RunAsync();
+        await SetCountedUntilAsync(new DateOnly(2026, 12, 7));
+        var removed = await RunAsync();
+
+        Assert.Equal((0, 0), notYet);
+        Assert.Equal((1, 1), removed);
+        Assert.Null(store.Find(old.Id));
+        Assert.NotNull(store.Find(recent.Id));
+        Assert.Single(log.History("LGSPHEALTH", null, 10));
+    }
+
+    private async Task SetCountedUntilAsync(DateOnly day)
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var progress = await db.StatisticsProgress.SingleOrDefaultAsync();
+        if (progress is null)
+        {
+            progress = new StatisticsProgress();
+            db.StatisticsProgress.Add(progress);
+        }
+
+        progress.LastCompleteDay = day;
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<(int Exchanges, int Sessions)> RunAsync()
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RawDataRetention>().RunAsync(default);
+    }
+
+    private static Exchange Exchange(DateTime created) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        SourceAgencyId = Health,
+        SourceKeyId = "LGSPHEALTH",
+        CreatedUtc = created,
+        SubmittedUtc = created,
+        ExpiresUtc = created.AddDays(7),
+        ContentErasedUtc = created.AddHours(1),
+        Recipients = [new Recipient { AgencyId = "000.00.02.H06", Status = RecipientStatus.Delivered }],
+    };
+}
