@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Lgsp.Portal.Statistics;
 
-/// <summary>How long the broker's raw records are kept (<c>Statistics:RawRetentionDays</c>, default two years).</summary>
+/// <summary>How long raw broker records are kept (<c>Statistics:RawRetentionDays</c>, two years).</summary>
 public sealed class StatisticsOptions
 {
     public int RawRetentionDays { get; set; } = 730;
