@@ -19,6 +19,15 @@ public sealed record ApplicationPresence(
     int ConnectsToday,
     int DisconnectsToday);
 
+/// <summary>One connection session of an application as the history shows it.</summary>
+/// <param name="EndUtc">When it ended; null while it is still open.</param>
+/// <param name="Interrupted">Closed by a restart of the portal rather than by the application going quiet.</param>
+public sealed record SessionView(DateTime StartUtc, DateTime? EndUtc, TimeSpan Duration, bool Interrupted);
+
+/// <summary>An application's connection history, newest first.</summary>
+public sealed record ApplicationHistory(
+    string AccessKeyId, string Name, string AgencyName, IReadOnlyList<SessionView> Sessions);
+
 /// <summary>
 /// Every registered application (keys not revoked) with its presence now and today's connections (Điều 5.11):
 /// the Department's staff see all of them, an agency only its own.
@@ -30,6 +39,31 @@ public sealed class ConnectedSystems(
     ConnectionLog connections,
     TimeProvider time)
 {
+    /// <summary>
+    /// The latest sessions of one application (revoked ones included, for the record), or null when it does not
+    /// exist for this person: another agency's application is as absent as an unknown one.
+    /// </summary>
+    public async Task<ApplicationHistory?> HistoryAsync(
+        string accessKeyId, int limit, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var application = await db.Applications.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.AccessKeyId == accessKeyId, cancellationToken);
+        if (application is null || (!me.IsStaff && application.AgencyId != me.User.AgencyId))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == application.AgencyId)
+            .Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? application.AgencyId;
+        var sessions = connections.History(accessKeyId, null, limit)
+            .Select(s => new SessionView(s.ConnectedUtc, s.DisconnectedUtc,
+                (s.DisconnectedUtc ?? now) - s.ConnectedUtc, s.Interrupted))
+            .ToList();
+        return new ApplicationHistory(application.AccessKeyId, application.Name, agency, sessions);
+    }
+
     public async Task<IReadOnlyList<ApplicationPresence>> ListAsync(CancellationToken cancellationToken)
     {
         var me = await actors.CurrentAsync(cancellationToken);

@@ -62,7 +62,17 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         await using (var scope = _portal.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<TrafficStatisticsJob>().RunAsync(default);
+            var db = scope.ServiceProvider.GetRequiredService<Lgsp.Portal.Data.PortalDbContext>();
+            db.Applications.Add(new Lgsp.Portal.Data.ApplicationRecord
+            {
+                AccessKeyId = "LGSPHEALTHAPP",
+                AgencyId = Health,
+                Name = "Phần mềm QLVB Sở Y tế",
+            });
+            await db.SaveChangesAsync();
         }
+
+        _portal.Services.GetRequiredService<Lgsp.Broker.Presence.PresenceTracker>().Seen("LGSPHEALTHAPP", Health);
 
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions
         {
@@ -95,5 +105,11 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         // Columns: identifier, name, sent, bytes sent, received, bytes received, delivered, rejected, …
         Assert.Equal(("5", "1", "5"), (health[2].InnerText, health[4].InnerText, health[6].InnerText));
         Assert.Equal(("2", "5", "1"), (home[2].InnerText, home[4].InnerText, home[7].InnerText));
+
+        await page.GotoAsync("/connections");
+        await Assertions.Expect(page.Locator("#connection-LGSPHEALTHAPP")).ToContainTextAsync("Trực tuyến");
+        await Assertions.Expect(page.Locator("#connections-summary")).ToContainTextAsync("Trực tuyến 1 / 1");
+        await page.ClickAsync("#connection-LGSPHEALTHAPP a");
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("đang kết nối");
     }
 }

@@ -49,6 +49,22 @@ public sealed class ConnectedSystemsTests : IDisposable
             health.DisconnectsToday));
         Assert.Equal(_clock.Now.UtcDateTime, health.SinceUtc);
         Assert.Equal("Sở Y tế", health.AgencyName);
+
+        var history = await HistoryAsync("vanthu.syt@bacgiang.gov.vn", "LGSPHEALTH");
+        var hidden = await HistoryAsync("vanthu.syt@bacgiang.gov.vn", "LGSPHOME");
+        var shown = await HistoryAsync("chuyenvien@bacgiang.gov.vn", "LGSPHOME");
+        Assert.NotNull(history);
+        Assert.Equal(2, history.Sessions.Count);
+        Assert.Null(history.Sessions[0].EndUtc);
+        Assert.Equal(TimeSpan.FromMinutes(1), history.Sessions[1].Duration);
+        Assert.Null(hidden);
+        Assert.NotNull(shown);
+    }
+
+    private async Task<ApplicationHistory?> HistoryAsync(string user, string key)
+    {
+        await using var scope = _portal.ScopeActingAs(user);
+        return await scope.ServiceProvider.GetRequiredService<ConnectedSystems>().HistoryAsync(key, 50, default);
     }
 
     private async Task<IReadOnlyList<ApplicationPresence>> ListAsync(string user)
