@@ -33,6 +33,14 @@ public sealed class ExchangeStore
         _content = _db.FileStorage;
     }
 
+    /// <summary>Submitted exchanges between two instants, newest first, those <paramref name="keep"/> accepts.</summary>
+    public IReadOnlyList<Exchange> Submitted(
+        DateTime fromUtc, DateTime toUtc, Func<Exchange, bool> keep, int limit) =>
+        [.. _exchanges.Find(Query.And(Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)))
+            .OrderByDescending(e => e.SubmittedUtc)
+            .Where(keep)
+            .Take(limit)];
+
     /// <summary>When the oldest kept exchange was submitted, if any was.</summary>
     public DateTime? OldestSubmission() =>
         _exchanges.Query().Where(e => e.SubmittedUtc != null).OrderBy(e => e.SubmittedUtc).Limit(1)

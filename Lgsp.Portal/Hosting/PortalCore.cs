@@ -71,6 +71,7 @@ internal static class PortalCore
         services.AddScoped<Statistics.DeadlinePerformance>();
         services.AddScoped<Statistics.ConnectedSystems>();
         services.AddScoped<Statistics.RawDataRetention>();
+        services.AddScoped<Statistics.TrafficLog>();
         services.AddOptions<Statistics.StatisticsOptions>().BindConfiguration("Statistics");
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();

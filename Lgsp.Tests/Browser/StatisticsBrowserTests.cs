@@ -43,6 +43,7 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
                 Id = Guid.NewGuid().ToString("N"),
                 SourceAgencyId = i < 5 ? Health : Home,
                 SourceKeyId = "LGSPTEST",
+                Title = $"Báo cáo số {i + 1}",
                 CreatedUtc = submitted,
                 SubmittedUtc = submitted,
                 ExpiresUtc = submitted.AddDays(7),
@@ -111,5 +112,10 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#connections-summary")).ToContainTextAsync("Trực tuyến 1 / 1");
         await page.ClickAsync("#connection-LGSPHEALTHAPP a");
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("đang kết nối");
+
+        await page.GotoAsync("/traffic");
+        await Assertions.Expect(page.Locator("#traffic tbody tr")).ToHaveCountAsync(4);
+        await page.GetByText("Báo cáo số 2").ClickAsync();
+        await Assertions.Expect(page.Locator("#exchange-recipients")).ToContainTextAsync("Đã giao");
     }
 }
