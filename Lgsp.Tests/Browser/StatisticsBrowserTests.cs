@@ -70,6 +70,12 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
                 AgencyId = Health,
                 Name = "Phần mềm QLVB Sở Y tế",
             });
+            db.Applications.Add(new Lgsp.Portal.Data.ApplicationRecord
+            {
+                AccessKeyId = "LGSPHOMEAPP",
+                AgencyId = Home,
+                Name = "Phần mềm một cửa Sở Nội vụ",
+            });
             await db.SaveChangesAsync();
         }
 
@@ -93,6 +99,8 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#figure-p50")).ToHaveTextAsync("2 phút");
         await Assertions.Expect(page.Locator("#top-senders tbody tr").First).ToContainTextAsync(Health);
         await Assertions.Expect(page.Locator("#daily-chart rect")).ToHaveCountAsync(16);
+        await Assertions.Expect(page.Locator("#quiet-applications")).ToContainTextAsync("Phần mềm một cửa Sở Nội vụ");
+        await Assertions.Expect(page.Locator("#quiet-applications")).Not.ToContainTextAsync("QLVB Sở Y tế");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-excel"));
         var path = await download.PathAsync();
 
@@ -109,7 +117,7 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
 
         await page.GotoAsync("/connections");
         await Assertions.Expect(page.Locator("#connection-LGSPHEALTHAPP")).ToContainTextAsync("Trực tuyến");
-        await Assertions.Expect(page.Locator("#connections-summary")).ToContainTextAsync("Trực tuyến 1 / 1");
+        await Assertions.Expect(page.Locator("#connections-summary")).ToContainTextAsync("Trực tuyến 1 / 2");
         await page.ClickAsync("#connection-LGSPHEALTHAPP a");
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("đang kết nối");
 

@@ -16,6 +16,7 @@ public sealed partial class TrafficDashboard
     private IReadOnlyList<AgencyTotals> _senders = [];
     private IReadOnlyList<AgencyTotals> _receivers = [];
     private DeadlineFigures? _deadlines;
+    private IReadOnlyList<ApplicationPresence> _quiet = [];
     private string? _error;
 
     [Inject]
@@ -23,6 +24,9 @@ public sealed partial class TrafficDashboard
 
     [Inject]
     private DeadlinePerformance Deadlines { get; set; } = default!;
+
+    [Inject]
+    private ConnectedSystems Systems { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -61,6 +65,10 @@ public sealed partial class TrafficDashboard
         _senders = [.. totals.Where(t => t.Sent > 0).OrderByDescending(t => t.Sent).Take(10)];
         _receivers = [.. totals.Where(t => t.Received > 0).OrderByDescending(t => t.Received).Take(10)];
         _deadlines = await Deadlines.ForPeriodAsync(from, to, CancellationToken.None);
+        // Applications not heard from for more than a day (or never): their agencies may be missing packages.
+        var dayAgo = Time.GetUtcNow().UtcDateTime.AddDays(-1);
+        _quiet = [.. (await Systems.ListAsync(CancellationToken.None))
+            .Where(a => !a.Online && (a.LastSeenUtc is null || a.LastSeenUtc < dayAgo))];
     }
 
     /// <summary>The headline figures: label, value as shown, element id.</summary>
