@@ -12,7 +12,6 @@ namespace Lgsp.Forms.Letters;
 /// <param name="Valid">The signature matches the bytes it covers and the signer's certificate.</param>
 /// <param name="CoversWholeFile">Nothing was added or changed after this signature.</param>
 /// <param name="TimeStampedAt">The time of a valid RFC 3161 time-stamp on the signature, if it has one.</param>
-/// <param name="Thumbprint">The signer's certificate's SHA-1 thumbprint, to look up its revocation.</param>
 /// <param name="Certificate">The signer's certificate, for the caller to decide how far to trust it.</param>
 /// <param name="Carried">The other certificates the signature carries (its chain, as the signer sent it).</param>
 public sealed record FoundSignature(
@@ -23,7 +22,6 @@ public sealed record FoundSignature(
     DateTimeOffset? SignedAt,
     string? Problem,
     DateTimeOffset? TimeStampedAt = null,
-    string? Thumbprint = null,
     X509Certificate2? Certificate = null,
     IReadOnlyList<X509Certificate2>? Carried = null);
 
@@ -75,25 +73,29 @@ public static partial class SignatureVerifier
                 .Select(v => (DateTimeOffset?)new DateTimeOffset(
                     DateTime.SpecifyKind(new Pkcs9SigningTime(v.RawData).SigningTime, DateTimeKind.Utc)))
                 .FirstOrDefault();
-            try
-            {
-                signer.CheckSignature(verifySignatureOnly: true);
-                return new FoundSignature(true, start2 + length2 == pdf.Length,
-                    certificate?.GetNameInfo(X509NameType.SimpleName, false),
-                    certificate?.Issuer, signedAt, null, TimeStamp(signer), certificate?.Thumbprint, certificate,
-                    [.. cms.Certificates.Where(c => c.Thumbprint != certificate?.Thumbprint)]);
-            }
-            catch (CryptographicException)
-            {
-                return new FoundSignature(false, start2 + length2 == pdf.Length,
-                    certificate?.GetNameInfo(X509NameType.SimpleName, false),
-                    certificate?.Issuer, signedAt, "Nội dung đã bị thay đổi sau khi ký.", null, certificate?.Thumbprint,
-                    certificate, [.. cms.Certificates.Where(c => c.Thumbprint != certificate?.Thumbprint)]);
-            }
+            var valid = Matches(signer);
+            return new FoundSignature(valid, start2 + length2 == pdf.Length,
+                certificate?.GetNameInfo(X509NameType.SimpleName, false), certificate?.Issuer, signedAt,
+                valid ? null : "Nội dung đã bị thay đổi sau khi ký.", valid ? TimeStamp(signer) : null, certificate,
+                [.. cms.Certificates.Where(c => c.Thumbprint != certificate?.Thumbprint)]);
         }
         catch (Exception exception) when (exception is FormatException or CryptographicException or AsnContentException)
         {
             return Broken("Không đọc được chữ ký.");
+        }
+    }
+
+    /// <summary>Whether the signature matches the signed bytes and the signer's certificate.</summary>
+    private static bool Matches(SignerInfo signer)
+    {
+        try
+        {
+            signer.CheckSignature(verifySignatureOnly: true);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
         }
     }
 
