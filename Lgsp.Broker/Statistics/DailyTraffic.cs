@@ -60,12 +60,28 @@ public static class TrafficAggregation
     /// that touch it; sessions still open are counted up to <paramref name="nowUtc"/>.
     /// </summary>
     public static IReadOnlyList<DailyTraffic> Aggregate(
-        DateOnly day, IEnumerable<Exchange> exchanges, IEnumerable<ConnectionSession> sessions, DateTime nowUtc)
+        DateOnly day, IEnumerable<Exchange> exchanges, IEnumerable<ConnectionSession> sessions, DateTime nowUtc) =>
+        Count(day, exchanges, sessions, nowUtc, agency => agency);
+
+    /// <summary>
+    /// The counting behind both kinds of row: <paramref name="rowOf"/> names the row an agency's figures go to
+    /// (itself, or the province's for every agency).
+    /// </summary>
+    private static IReadOnlyList<DailyTraffic> Count(
+        DateOnly day,
+        IEnumerable<Exchange> exchanges,
+        IEnumerable<ConnectionSession> sessions,
+        DateTime nowUtc,
+        Func<string, string> rowOf)
     {
         var (from, to) = Bounds(day);
         bool Within(DateTime? at) => at is { } t && t >= from && t < to;
         var rows = new Dictionary<string, Counts>();
-        Counts Of(string agency) => rows.TryGetValue(agency, out var counts) ? counts : rows[agency] = new Counts();
+        Counts Of(string agency)
+        {
+            var row = rowOf(agency);
+            return rows.TryGetValue(row, out var counts) ? counts : rows[row] = new Counts();
+        }
 
         foreach (var exchange in exchanges)
         {
@@ -123,31 +139,9 @@ public static class TrafficAggregation
     /// The province-wide figures of a day: exchanges submitted, and each recipient's outcome, with the delivery
     /// time percentiles over every delivery of the day (which per-agency rows cannot be combined into).
     /// </summary>
-    public static DailyTraffic AggregateProvince(DateOnly day, IEnumerable<Exchange> exchanges)
-    {
-        var (from, to) = Bounds(day);
-        bool Within(DateTime? at) => at is { } t && t >= from && t < to;
-        var list = exchanges.ToList();
-        var submitted = list.Where(e => Within(e.SubmittedUtc)).ToList();
-        var finished = list.SelectMany(e => e.Recipients.Where(r => Within(r.FinishedUtc)).Select(r => (e, r)))
-            .ToList();
-        var delivered = finished.Where(p => p.r.Status == RecipientStatus.Delivered).ToList();
-        var seconds = delivered.Where(p => p.e.SubmittedUtc is not null)
-            .Select(p => (p.r.FinishedUtc!.Value - p.e.SubmittedUtc!.Value).TotalSeconds).ToList();
-        return new DailyTraffic(Province, day)
-        {
-            Sent = submitted.Count,
-            BytesSent = submitted.Sum(e => e.Size ?? 0),
-            Received = delivered.Count,
-            BytesReceived = delivered.Sum(p => p.r.ConvertedSize ?? p.e.Size ?? 0),
-            Delivered = delivered.Count,
-            Rejected = finished.Count(p => p.r.Status == RecipientStatus.Rejected),
-            Undeliverable = finished.Count(p => p.r.Status == RecipientStatus.Undeliverable),
-            Expired = finished.Count(p => p.r.Status == RecipientStatus.Expired),
-            DeliveryP50Seconds = Percentile(seconds, 50),
-            DeliveryP95Seconds = Percentile(seconds, 95),
-        };
-    }
+    public static DailyTraffic AggregateProvince(DateOnly day, IEnumerable<Exchange> exchanges) =>
+        Count(day, exchanges, [], DateTime.MinValue, _ => Province).SingleOrDefault()
+            ?? new DailyTraffic(Province, day);
 
     /// <summary>The nearest-rank percentile (0–100) of a set of values; null for none.</summary>
     public static double? Percentile(IReadOnlyList<double> values, double percent)
