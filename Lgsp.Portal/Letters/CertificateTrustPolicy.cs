@@ -23,6 +23,9 @@ public enum CertificateTrust
 /// </summary>
 public sealed class CertificateTrustPolicy(IOptions<SigningOptions> options)
 {
+    // Read once: the setting does not change while the portal runs, and verifying must not reread files.
+    private readonly Lazy<IReadOnlyList<X509Certificate2>> _configuredRoots = new(() => ReadRoots(options.Value));
+
     /// <summary>The trust in a certificate, given the chain it carried and the portal's own roots.</summary>
     public CertificateTrust Evaluate(
         X509Certificate2 certificate, IEnumerable<X509Certificate2> carried, DateTime at,
@@ -34,7 +37,7 @@ public sealed class CertificateTrustPolicy(IOptions<SigningOptions> options)
             return CertificateTrust.Portal;
         }
 
-        return Chains(certificate, extra, at, ConfiguredRoots()) || Chains(certificate, extra, at, roots: null)
+        return Chains(certificate, extra, at, _configuredRoots.Value) || Chains(certificate, extra, at, roots: null)
             ? CertificateTrust.Trusted
             : CertificateTrust.Unverified;
     }
@@ -64,10 +67,10 @@ public sealed class CertificateTrustPolicy(IOptions<SigningOptions> options)
     }
 
     /// <summary>The root certificates named in <c>Signing:TrustedRoots</c> (files, ';'-separated).</summary>
-    private List<X509Certificate2> ConfiguredRoots()
+    private static List<X509Certificate2> ReadRoots(SigningOptions options)
     {
         var roots = new List<X509Certificate2>();
-        foreach (var path in options.Value.TrustedRoots.Split(';', StringSplitOptions.RemoveEmptyEntries
+        foreach (var path in options.TrustedRoots.Split(';', StringSplitOptions.RemoveEmptyEntries
             | StringSplitOptions.TrimEntries))
         {
             var collection = new X509Certificate2Collection();

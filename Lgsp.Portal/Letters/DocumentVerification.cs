@@ -38,7 +38,8 @@ public sealed record VerificationResult(
 /// certificate and its revocation here), and whether its SHA-256 is one the portal registered. Nothing about the
 /// request behind it is revealed.
 /// </summary>
-public sealed class DocumentVerification(PortalDbContext db, SigningAuthority authority)
+public sealed class DocumentVerification(
+    PortalDbContext db, SigningAuthority authority, CertificateTrustPolicy trustPolicy)
 {
     /// <summary>The largest file the page accepts.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
@@ -55,19 +56,21 @@ public sealed class DocumentVerification(PortalDbContext db, SigningAuthority au
             cancellationToken);
 
         var checkedSignatures = new List<CheckedSignature>();
-        foreach (var found in SignatureVerifier.Verify(pdf))
+        var found = SignatureVerifier.Verify(pdf);
+        var portalRoots = found.Count > 0 ? await authority.AuthorityCertificatesAsync(cancellationToken) : [];
+        foreach (var signature in found)
         {
             // When the signature provably existed: its time-stamp, else the portal's register of this very file.
             // The time the signer wrote into it is a claim, which a revoked key can back-date at will.
-            DateTime? provenUtc = found.TimeStampedAt?.UtcDateTime ?? issued?.CreatedUtc;
-            var signedUtc = provenUtc ?? found.SignedAt?.UtcDateTime ?? DateTime.UtcNow;
-            var trust = found.Certificate is { } certificate
-                ? await authority.TrustAsync(certificate, found.Carried ?? [], signedUtc, cancellationToken)
+            DateTime? provenUtc = signature.TimeStampedAt?.UtcDateTime ?? issued?.CreatedUtc;
+            var signedUtc = provenUtc ?? signature.SignedAt?.UtcDateTime ?? DateTime.UtcNow;
+            var trust = signature.Certificate is { } certificate
+                ? trustPolicy.Evaluate(certificate, signature.Carried ?? [], signedUtc, portalRoots)
                 : CertificateTrust.Unverified;
-            var revoked = found.Certificate is { } signer
+            var revoked = signature.Certificate is { } signer
                 ? await authority.RevokedAtAsync(signer, cancellationToken)
                 : null;
-            checkedSignatures.Add(new CheckedSignature(found, trust, revoked,
+            checkedSignatures.Add(new CheckedSignature(signature, trust, revoked,
                 revoked is { } at && (provenUtc is not { } proven || at <= proven)));
         }
 

@@ -221,20 +221,13 @@ public sealed class SigningAuthority(
             inUse.Contains(r.Certificate.Id)))];
     }
 
-    /// <summary>
-    /// How far a signer's certificate can be trusted at the moment of signing: issued by this portal's authority,
-    /// by an authority the machine or the configuration trusts, or neither (self-signed or of unknown origin).
-    /// </summary>
-    public async Task<CertificateTrust> TrustAsync(
-        X509Certificate2 certificate, IEnumerable<X509Certificate2> carried, DateTime at,
-        CancellationToken cancellationToken)
+    /// <summary>The public certificates of this portal's own authority (every one it has had), for verifiers.</summary>
+    public async Task<IReadOnlyList<X509Certificate2>> AuthorityCertificatesAsync(CancellationToken cancellation)
     {
         var roots = await db.SigningCertificates.AsNoTracking()
             .Where(c => c.UserId == null)
-            .ToListAsync(cancellationToken);
-        var portalRoots = roots.SelectMany(Load).Select(c => X509CertificateLoader.LoadCertificate(c.RawData))
-            .ToList();
-        return trust.Evaluate(certificate, carried, at, portalRoots);
+            .ToListAsync(cancellation);
+        return [.. roots.SelectMany(Load).Select(c => X509CertificateLoader.LoadCertificate(c.RawData))];
     }
 
     /// <summary>A name compared without case, marks or repeated spaces.</summary>
