@@ -112,10 +112,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         // No public address is configured: the QR code leads to where this server listens, not a default port.
         var listening = _portal.ServerAddress.ToString().TrimEnd('/');
         Assert.Contains(Pdf.Compact($"{listening}/verify?code="), Pdf.Text(replyPdf), StringComparison.Ordinal);
-        var replyPath = Path.Combine(Path.GetTempPath(), $"lgsp-tra-loi-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(replyPath, replyPdf);
-        var pdfsig = await Pdf.SignaturesAsync(replyPath);
-        File.Delete(replyPath);
+        var pdfsig = await Pdf.SignaturesAsync(replyPdf);
         Assert.Contains("Signature is Valid", pdfsig, StringComparison.Ordinal);
 
         // Anyone, signed in or not, can check the downloaded reply on /verify; a changed copy fails.
@@ -192,10 +189,7 @@ public sealed class RequestWorkflowBrowserTests : IAsyncLifetime
         await Assertions.Expect(officer.Locator("#minutes-signatures")).ToContainTextAsync("cả hai bên");
         await Assertions.Expect(officer.Locator("#sign-minutes")).ToHaveCountAsync(0);
         var minutes = await officer.Context.APIRequest.GetAsync(requestPath + "/documents/minutes.pdf");
-        var minutesPath = Path.Combine(Path.GetTempPath(), $"lgsp-bien-ban-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(minutesPath, await minutes.BodyAsync());
-        var report = await Pdf.SignaturesAsync(minutesPath);
-        File.Delete(minutesPath);
+        var report = await Pdf.SignaturesAsync(await minutes.BodyAsync());
         Assert.Equal(2, report.Split("Signature is Valid").Length - 1);
 
         var account = (await officer.Locator("#request-outcome").TextContentAsync())!.Trim();

@@ -7,7 +7,7 @@ using UglyToad.PdfPig.Annotations;
 namespace Lgsp.Tests.Forms;
 
 /// <summary>Signatures added one after another: the minutes' two parties, images in the block, time-stamps.</summary>
-public sealed class LetterSigningTests : IDisposable
+public sealed class LetterSigningTests
 {
     private static readonly LetterContext Context = new(
         "Bắc Giang",
@@ -21,7 +21,6 @@ public sealed class LetterSigningTests : IDisposable
         Draft: false);
 
     private static readonly DateTimeOffset Morning = new(2026, 12, 7, 9, 40, 0, TimeSpan.FromHours(7));
-    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("lgsp-signing-").FullName;
 
     [Fact]
     public async Task Minutes_SignedByBothParties_PdfsigCallsBothValid_AndTheVerifierAgrees()
@@ -38,7 +37,7 @@ public sealed class LetterSigningTests : IDisposable
         Assert.Equal(2, rendered.Places.Count);
         Assert.True(rendered.Places[0].Left < rendered.Places[1].Left, "Party A signs on the left.");
         Assert.Equal(first, both.AsSpan(0, first.Length).ToArray());
-        var report = await PdfsigAsync(both);
+        var report = await Pdf.SignaturesAsync(both);
         Assert.Equal(2, Occurrences(report, "Signature is Valid"));
         Assert.Contains("Nguyễn Thị Hoa", report, StringComparison.Ordinal);
         Assert.Contains("Trần Thị Bình", report, StringComparison.Ordinal);
@@ -72,7 +71,7 @@ public sealed class LetterSigningTests : IDisposable
         changed[at + 1] = (byte)'V';
 
         var found = SignatureVerifier.Verify(changed);
-        var report = await PdfsigAsync(changed);
+        var report = await Pdf.SignaturesAsync(changed);
 
         Assert.True(found[0].Valid);
         Assert.False(found[1].Valid);
@@ -101,7 +100,7 @@ public sealed class LetterSigningTests : IDisposable
         // Each image with transparency is two: the colours (with /SMask) and the alpha mask.
         Assert.Equal(2, Occurrences(update, "/Subtype /Image/SMask"));
         Assert.Equal(0, Occurrences(Encoding.Latin1.GetString(plain), "/Subtype /Image"));
-        Assert.Contains("Signature is Valid", await PdfsigAsync(pdf), StringComparison.Ordinal);
+        Assert.Contains("Signature is Valid", await Pdf.SignaturesAsync(pdf), StringComparison.Ordinal);
         var png = await PngOfPageAsync(pdf, "mau-01-dau-va-chu-ky");
         Assert.True(new FileInfo(png).Length > new FileInfo(await PngOfPageAsync(plain, "mau-01-ky-so")).Length,
             "The page with a seal and a signature should carry more ink than the one without.");
@@ -121,7 +120,7 @@ public sealed class LetterSigningTests : IDisposable
         Assert.True(found.Valid);
         Assert.Equal(authority.Now, found.TimeStampedAt);
         Assert.Equal(1, authority.Issued);
-        Assert.Contains("Signature is Valid", await PdfsigAsync(pdf), StringComparison.Ordinal);
+        Assert.Contains("Signature is Valid", await Pdf.SignaturesAsync(pdf), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,17 +135,8 @@ public sealed class LetterSigningTests : IDisposable
         Assert.Null(Assert.Single(SignatureVerifier.Verify(pdf)).TimeStampedAt);
     }
 
-    public void Dispose() => System.IO.Directory.Delete(_folder, recursive: true);
-
     private static OfficialLetter Minutes() =>
         LetterComposer.Compose(LetterRendererTests.SampleForms()["05"], Context);
-
-    private async Task<string> PdfsigAsync(byte[] pdf)
-    {
-        var path = Path.Combine(_folder, $"{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        return await Pdf.SignaturesAsync(path);
-    }
 
     /// <summary>
     /// The last page (where the signatures are) as a PNG beside the other rendered letters, for someone to look at.

@@ -21,8 +21,22 @@ internal static class Pdf
     public static string Compact(string text) =>
         string.Concat(text.Where(c => !char.IsWhiteSpace(c))).Normalize(NormalizationForm.FormC);
 
-    /// <summary>What Debian's pdfsig (poppler-utils) reports about a file's signatures.</summary>
-    public static async Task<string> SignaturesAsync(string path)
+    /// <summary>What Debian's pdfsig (poppler-utils) reports about a PDF's signatures.</summary>
+    public static async Task<string> SignaturesAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lgsp-pdfsig-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            return await ReportAsync(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<string> ReportAsync(string path)
     {
         var start = new ProcessStartInfo("pdfsig", [path]) { RedirectStandardOutput = true };
         using var process = Process.Start(start)!;

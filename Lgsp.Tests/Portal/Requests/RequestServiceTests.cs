@@ -92,9 +92,7 @@ public sealed class RequestServiceTests : IAsyncLifetime
         var again = await DocumentAsync(Officer, id, "reply");
 
         Assert.Equal(reply.Pdf, again.Pdf);
-        var path = Path.Combine(_portal.DataDirectory, "reply.pdf");
-        await File.WriteAllBytesAsync(path, reply.Pdf);
-        var report = await Pdf.SignaturesAsync(path);
+        var report = await Pdf.SignaturesAsync(reply.Pdf);
         Assert.Contains("Signature is Valid", report, StringComparison.Ordinal);
         Assert.Contains("Người thử nghiệm", report, StringComparison.Ordinal);
         await using var scope = _portal.Services.CreateAsyncScope();
