@@ -1,6 +1,7 @@
 using Lgsp.Broker.Exchanges;
 using Lgsp.Broker.Presence;
 using Lgsp.Broker.Statistics;
+using Lgsp.Tests.Support;
 
 namespace Lgsp.Tests.Broker;
 
@@ -15,9 +16,9 @@ public sealed class TrafficAggregationTests
     [Fact]
     public void Aggregate_AnExchangeAcrossMidnight_CountsAsSentOnOneDayAndDeliveredOnTheNext()
     {
-        var exchange = Exchange(Health, At(Monday, 23, 58), 1_000,
-            Finished(Home, RecipientStatus.Delivered, At(Tuesday, 0, 2)),
-            Finished(Finance, RecipientStatus.Rejected, At(Monday, 23, 59)));
+        var exchange = ExchangeRecords.Submitted(Health, At(Monday, 23, 58), 1_000,
+            ExchangeRecords.Finished(Home, RecipientStatus.Delivered, At(Tuesday, 0, 2)),
+            ExchangeRecords.Finished(Finance, RecipientStatus.Rejected, At(Monday, 23, 59)));
 
         var monday = TrafficAggregation.Aggregate(Monday, [exchange], [], At(Tuesday, 12, 0));
         var tuesday = TrafficAggregation.Aggregate(Tuesday, [exchange], [], At(Tuesday, 12, 0));
@@ -51,9 +52,9 @@ public sealed class TrafficAggregationTests
                 var status = statuses[random.Next(statuses.Length)];
                 return status == RecipientStatus.Offered
                     ? new Recipient { AgencyId = a, Status = status }
-                    : Finished(a, status, submitted.AddMinutes(random.Next(1, 36 * 60)));
+                    : ExchangeRecords.Finished(a, status, submitted.AddMinutes(random.Next(1, 36 * 60)));
             });
-            return Exchange(source, submitted, random.Next(1, 5_000_000), [.. recipients]);
+            return ExchangeRecords.Submitted(source, submitted, random.Next(1, 5_000_000), [.. recipients]);
         }).ToList();
         var days = Enumerable.Range(0, 5).Select(i => Monday.AddDays(i)).ToList();
 
@@ -110,19 +111,6 @@ public sealed class TrafficAggregationTests
     /// <summary>A Vietnamese wall-clock time as the UTC instant the broker stores.</summary>
     private static DateTime At(DateOnly day, int hour, int minute) =>
         DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(hour, minute)) - TrafficAggregation.Vietnam, DateTimeKind.Utc);
-
-    private static Exchange Exchange(string source, DateTime submitted, long size, params Recipient[] recipients) =>
-        new()
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            SourceAgencyId = source,
-            SubmittedUtc = submitted,
-            Size = size,
-            Recipients = [.. recipients],
-        };
-
-    private static Recipient Finished(string agency, RecipientStatus status, DateTime at) =>
-        new() { AgencyId = agency, Status = status, FinishedUtc = at };
 
     private static ConnectionSession Session(string key, DateTime connected, DateTime? disconnected) => new()
     {

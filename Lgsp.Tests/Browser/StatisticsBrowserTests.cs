@@ -38,26 +38,11 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         for (var i = 0; i < 7; i++)
         {
             var submitted = ManualClock.At(2026, 12, 1 + i % 3, 9, i).UtcDateTime;
-            store.Insert(new Exchange
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                SourceAgencyId = i < 5 ? Health : Home,
-                SourceKeyId = "LGSPTEST",
-                Title = $"Báo cáo số {i + 1}",
-                CreatedUtc = submitted,
-                SubmittedUtc = submitted,
-                ExpiresUtc = submitted.AddDays(7),
-                Size = 1_000,
-                Recipients =
-                [
-                    new Recipient
-                    {
-                        AgencyId = i < 5 ? Home : Health,
-                        Status = i == 6 ? RecipientStatus.Rejected : RecipientStatus.Delivered,
-                        FinishedUtc = submitted.AddMinutes(2),
-                    },
-                ],
-            });
+            var exchange = ExchangeRecords.Submitted(i < 5 ? Health : Home, submitted, 1_000,
+                ExchangeRecords.Finished(i < 5 ? Home : Health,
+                    i == 6 ? RecipientStatus.Rejected : RecipientStatus.Delivered, submitted.AddMinutes(2)));
+            exchange.Title = $"Báo cáo số {i + 1}";
+            store.Insert(exchange);
         }
 
         await using (var scope = _portal.Services.CreateAsyncScope())

@@ -68,15 +68,11 @@ public sealed class RawDataRetentionTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<RawDataRetention>().RunAsync(default);
     }
 
-    private static Exchange Exchange(DateTime created) => new()
+    private static Exchange Exchange(DateTime created)
     {
-        Id = Guid.NewGuid().ToString("N"),
-        SourceAgencyId = Health,
-        SourceKeyId = "LGSPHEALTH",
-        CreatedUtc = created,
-        SubmittedUtc = created,
-        ExpiresUtc = created.AddDays(7),
-        ContentErasedUtc = created.AddHours(1),
-        Recipients = [new Recipient { AgencyId = "000.00.02.H06", Status = RecipientStatus.Delivered }],
-    };
+        var exchange = ExchangeRecords.Submitted(Health, created, 10,
+            ExchangeRecords.Finished("000.00.02.H06", RecipientStatus.Delivered, created.AddHours(1)));
+        exchange.ContentErasedUtc = created.AddHours(1);
+        return exchange;
+    }
 }

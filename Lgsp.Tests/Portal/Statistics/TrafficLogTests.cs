@@ -62,20 +62,12 @@ public sealed class TrafficLogTests : IDisposable
     private Exchange Exchange(string source, string destination, RecipientStatus status, Priority priority)
     {
         var submitted = ManualClock.At(2026, 12, 7, 9, _minute++).UtcDateTime;
-        return new Exchange
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            SourceAgencyId = source,
-            SourceKeyId = "LGSPTEST",
-            Title = $"Gói từ {source}",
-            DataType = "json",
-            Priority = priority,
-            CreatedUtc = submitted,
-            SubmittedUtc = submitted,
-            ExpiresUtc = submitted.AddDays(7),
-            Size = 10,
-            Recipients = [new Recipient { AgencyId = destination, Status = status }],
-        };
+        var exchange = ExchangeRecords.Submitted(source, submitted, 10,
+            new Recipient { AgencyId = destination, Status = status });
+        exchange.Title = $"Gói từ {source}";
+        exchange.DataType = "json";
+        exchange.Priority = priority;
+        return exchange;
     }
 
     private async Task<IReadOnlyList<Exchange>> SearchAsync(string user, TrafficFilter filter)

@@ -29,13 +29,8 @@ public sealed class TrafficStatisticsJobTests : IDisposable
         var store = _portal.Services.GetRequiredService<ExchangeStore>();
         var log = _portal.Services.GetRequiredService<ConnectionLog>();
         // Monday evening: sent, delivered after midnight; a session across midnight.
-        store.Insert(Exchange(ManualClock.At(2026, 12, 7, 23, 50), 2_048,
-            new Recipient
-            {
-                AgencyId = Home,
-                Status = RecipientStatus.Delivered,
-                FinishedUtc = ManualClock.At(2026, 12, 8, 0, 5).UtcDateTime,
-            }));
+        store.Insert(ExchangeRecords.Submitted(Health, ManualClock.At(2026, 12, 7, 23, 50).UtcDateTime, 2_048,
+            ExchangeRecords.Finished(Home, RecipientStatus.Delivered, ManualClock.At(2026, 12, 8, 0, 5).UtcDateTime)));
         var session = log.Open("LGSPHEALTH", Health, ManualClock.At(2026, 12, 7, 23, 0).UtcDateTime);
         log.Close(session, ManualClock.At(2026, 12, 8, 1, 0).UtcDateTime);
 
@@ -80,17 +75,4 @@ public sealed class TrafficStatisticsJobTests : IDisposable
         return [.. rows.Select(r => (r.AgencyId, r.Day, r.Sent, r.BytesSent, r.Received, r.BytesReceived,
             r.Delivered, r.DeliveryP50Seconds, r.Connects, r.Disconnects, r.OnlineMinutes))];
     }
-
-    private static Exchange Exchange(DateTimeOffset submitted, long size, params Recipient[] recipients) => new()
-    {
-        Id = Guid.NewGuid().ToString("N"),
-        SourceAgencyId = Health,
-        SourceKeyId = "LGSPHEALTH",
-        CreatedUtc = submitted.UtcDateTime,
-        SubmittedUtc = submitted.UtcDateTime,
-        ExpiresUtc = submitted.UtcDateTime.AddDays(7),
-        ContentErasedUtc = submitted.UtcDateTime.AddDays(1),
-        Size = size,
-        Recipients = [.. recipients],
-    };
 }
