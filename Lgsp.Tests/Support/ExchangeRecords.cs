@@ -5,7 +5,7 @@ namespace Lgsp.Tests.Support;
 /// <summary>Exchange records made directly, as the traffic that statistics, monitoring and retention read.</summary>
 internal static class ExchangeRecords
 {
-    /// <summary>An exchange submitted (and created) at <paramref name="submittedUtc"/>, expiring a week later.</summary>
+    /// <summary>An exchange created and submitted at <paramref name="submittedUtc"/>, expiring in a week.</summary>
     public static Exchange Submitted(string source, DateTime submittedUtc, long size, params Recipient[] recipients) =>
         new()
         {
