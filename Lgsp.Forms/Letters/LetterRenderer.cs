@@ -17,7 +17,7 @@ public static class LetterRenderer
 {
     private const string NationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     private const string Motto = "Độc lập - Tự do - Hạnh phúc";
-    private static readonly double Indent = XUnit.FromCentimeter(1.27).Point;
+    internal static readonly double Indent = XUnit.FromCentimeter(1.27).Point;
     private const double ClosingSpace = 6;
 
     /// <summary>The style of a signature block's authority and title lines.</summary>
@@ -118,7 +118,7 @@ public static class LetterRenderer
     /// <summary>A body paragraph in 14 pt.</summary>
     public static Paragraph Body(string text) => Paragraph.Of(text, RunStyle.Body);
 
-    private static void Heading(PageLayout layout, OfficialLetter letter)
+    internal static void Heading(PageLayout layout, OfficialLetter letter)
     {
         var left = layout.ContentWidth * 0.4;
         var right = layout.ContentWidth - left;
@@ -152,7 +152,7 @@ public static class LetterRenderer
         layout.Space(10);
     }
 
-    private static void Opening(PageLayout layout, OfficialLetter letter)
+    internal static void Opening(PageLayout layout, OfficialLetter letter)
     {
         if (letter.Title is var (title, about))
         {

@@ -18,6 +18,9 @@ public sealed partial class PageLayout : IDisposable
     public static readonly double Left = XUnit.FromMillimeter(30).Point;
     public static readonly double Right = XUnit.FromMillimeter(15).Point;
 
+    /// <summary>Space between a table cell's border and its text, in points.</summary>
+    private const double CellPadding = 3;
+
     private readonly PdfDocument _document;
     private readonly Dictionary<RunStyle, XFont> _fonts = [];
     private PdfPage _page = null!;
@@ -139,7 +142,74 @@ public sealed partial class PageLayout : IDisposable
         _y = top + height;
     }
 
+    /// <summary>
+    /// Sets a table across the full width: columns share the width by their weights, cells wrap within their
+    /// column, rows never split, and the header row is repeated at the top of every page the table reaches.
+    /// </summary>
+    public void AddTable(Table table)
+    {
+        var weights = table.Columns.Sum(c => c.Weight);
+        var widths = table.Columns.Select(c => c.Weight / weights * ContentWidth).ToList();
+        var header = Cells(table.Columns.Select(c => c.Header).ToList(), table, bold: true, header: true);
+        var headerHeight = RowHeight(header, widths);
+        var first = table.Rows.Count > 0 ? RowHeight(Cells(table.Rows[0], table, false, false), widths) : 0;
+        if (_y + headerHeight + first > Limit)
+        {
+            NewPage();
+        }
+
+        DrawRow(header, widths, headerHeight, shaded: true);
+        foreach (var (row, index) in table.Rows.Select((r, i) => (r, i)))
+        {
+            var cells = Cells(row, table, bold: table.LastRowIsTotal && index == table.Rows.Count - 1, false);
+            var height = RowHeight(cells, widths);
+            if (_y + height > Limit)
+            {
+                NewPage();
+                DrawRow(header, widths, headerHeight, shaded: true);
+            }
+
+            DrawRow(cells, widths, height, shaded: false);
+        }
+    }
+
     public void Dispose() => _graphics.Dispose();
+
+    private static List<Paragraph> Cells(IReadOnlyList<string> texts, Table table, bool bold, bool header) =>
+        [.. texts.Select((text, i) => Paragraph.Of(text, table.Style with { Bold = bold },
+            header ? Alignment.Center : table.Columns[i].Alignment) with
+        {
+            SpaceAfter = 0,
+            LineSpacing = 1.1,
+        })];
+
+    private double RowHeight(List<Paragraph> cells, List<double> widths) =>
+        cells.Select((cell, i) => Measure(new Column(widths[i] - 2 * CellPadding, [cell]))).Max()
+        + 2 * CellPadding;
+
+    private void DrawRow(List<Paragraph> cells, List<double> widths, double height, bool shaded)
+    {
+        var top = _y;
+        var x = Left;
+        var pen = new XPen(XColors.Black, 0.5);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (shaded)
+            {
+                _graphics.DrawRectangle(pen, XBrushes.Gainsboro, x, top, widths[i], height);
+            }
+            else
+            {
+                _graphics.DrawRectangle(pen, x, top, widths[i], height);
+            }
+
+            _y = top + CellPadding;
+            Flow(cells[i], x + CellPadding, widths[i] - 2 * CellPadding, draw: true, breakPages: false);
+            x += widths[i];
+        }
+
+        _y = top + height;
+    }
 
     private double Limit => _page.Height.Point - Bottom;
 
@@ -377,6 +447,18 @@ public sealed record ColumnPlace(int Page, double X, double Top, double Width);
 
 /// <summary>A column of a side-by-side block: its width in points and its paragraphs.</summary>
 public sealed record Column(double Width, IReadOnlyList<Paragraph> Paragraphs);
+
+/// <summary>A table column: its header, its share of the width (relative to the others) and how cells align.</summary>
+public sealed record TableColumn(string Header, double Weight, Alignment Alignment = Alignment.Left);
+
+/// <summary>A table's columns and rows of text; the last row may be a total, set in bold.</summary>
+public sealed record Table(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>The cells' style; 10 pt by default so that many columns fit between the margins.</summary>
+    public RunStyle Style { get; init; } = new(10);
+
+    public bool LastRowIsTotal { get; init; }
+}
 
 /// <summary>A rule under a paragraph's last line.</summary>
 public enum Rule
