@@ -44,6 +44,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<StatisticsProgress> StatisticsProgress => Set<StatisticsProgress>();
 
+    public DbSet<AgencyMonthRequests> AgencyMonths => Set<AgencyMonthRequests>();
+
+    public DbSet<ReportRun> ReportRuns => Set<ReportRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -141,6 +145,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             day.HasKey(d => new { d.AgencyId, d.Day });
             day.HasIndex(d => d.Day);
+        });
+
+        builder.Entity<AgencyMonthRequests>(month =>
+        {
+            month.HasKey(m => new { m.AgencyId, m.Month });
+            month.HasIndex(m => m.Month);
+        });
+
+        builder.Entity<ReportRun>(run =>
+        {
+            run.HasIndex(r => new { r.RequestedBy, r.RequestedUtc });
+            run.Property(r => r.Format).HasConversion<string>();
+            run.Property(r => r.State).HasConversion<string>();
         });
 
         builder.Entity<IssuedDocumentRecord>(document =>

@@ -47,3 +47,83 @@ public sealed class StatisticsProgress
 
     public DateOnly? LastCompleteDay { get; set; }
 }
+
+/// <summary>
+/// One agency's requests in one calendar month, as the request statistics job counted them: sent to the
+/// Department that month, and answered that month (by the answer's date), on time or late.
+/// </summary>
+public sealed class AgencyMonthRequests
+{
+    public string AgencyId { get; set; } = "";
+
+    /// <summary>The month's first day.</summary>
+    public DateOnly Month { get; set; }
+
+    public int Submitted { get; set; }
+
+    public int Answered { get; set; }
+
+    /// <summary>Answered with a refusal (the others were granted).</summary>
+    public int Refused { get; set; }
+
+    public int OnTime { get; set; }
+
+    public int Late { get; set; }
+
+    /// <summary>Working days from each deadline clock's start to its answer, summed over the answered.</summary>
+    public int WorkingDays { get; set; }
+
+    public DateTime ComputedUtc { get; set; }
+}
+
+/// <summary>What a report is written as.</summary>
+public enum ReportFormat
+{
+    Excel,
+    Pdf,
+}
+
+/// <summary>Where a report stands in the background.</summary>
+public enum ReportState
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+}
+
+/// <summary>A report someone asked for: its period and agencies, its progress, and its file once written.</summary>
+public sealed class ReportRun
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The user who asked; only they download it.</summary>
+    public string RequestedBy { get; set; } = "";
+
+    public DateTime RequestedUtc { get; set; }
+
+    public DateOnly From { get; set; }
+
+    public DateOnly To { get; set; }
+
+    /// <summary>The agencies' identifiers separated by commas; empty for every agency.</summary>
+    public string Agencies { get; set; } = "";
+
+    public ReportFormat Format { get; set; }
+
+    /// <summary>Whether an Excel report lists every exchange of the period, one row each.</summary>
+    public bool IncludeExchanges { get; set; }
+
+    public ReportState State { get; set; }
+
+    /// <summary>Per cent done, 0 to 100.</summary>
+    public int Progress { get; set; }
+
+    public DateTime? FinishedUtc { get; set; }
+
+    /// <summary>The file's size in bytes once written.</summary>
+    public long? Size { get; set; }
+
+    /// <summary>Why it failed, in words for the person who asked.</summary>
+    public string? Problem { get; set; }
+}

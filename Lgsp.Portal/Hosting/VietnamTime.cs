@@ -15,6 +15,9 @@ public static class VietnamTime
     public static DateTimeOffset ToLocal(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
 
+    /// <summary>The Vietnamese calendar day an instant falls on.</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc).DateTime);
+
     /// <summary>Today's date in Vietnam.</summary>
     public static DateOnly Today(TimeProvider time) =>
         DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime).DateTime);

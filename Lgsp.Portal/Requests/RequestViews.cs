@@ -85,7 +85,7 @@ internal static class DeadlineText
         if (!RequestWorkflow.ClockRuns(request.Status))
         {
             var answered = request.AnsweredUtc is { } at
-                ? DateOnly.FromDateTime(VietnamTime.ToLocal(at).DateTime)
+                ? VietnamTime.DayOf(at)
                 : today;
             return (due, null, false, deadline.IsOverdue(answered) ? "Trả lời quá hạn" : "Trả lời đúng hạn");
         }

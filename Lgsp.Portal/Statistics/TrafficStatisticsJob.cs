@@ -57,7 +57,7 @@ public sealed class TrafficStatisticsJob(
             .Append(TrafficAggregation.AggregateProvince(day, active));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AgencyDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);
-        db.AgencyDays.AddRange(rows.Select(r => new AgencyDayStatistics
+        var records = rows.Select(r => new AgencyDayStatistics
         {
             AgencyId = r.AgencyId,
             Day = r.Day,
@@ -75,9 +75,15 @@ public sealed class TrafficStatisticsJob(
             Disconnects = r.Disconnects,
             OnlineMinutes = r.OnlineMinutes,
             ComputedUtc = nowUtc,
-        }));
+        }).ToList();
+        db.AgencyDays.AddRange(records);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The day's rows are deleted behind the tracker's back on the next run: none may stay tracked.
+        foreach (var record in records)
+        {
+            db.Entry(record).State = EntityState.Detached;
+        }
     }
 
     /// <summary>The first run starts with the oldest record the broker holds (or today when it holds none).</summary>
