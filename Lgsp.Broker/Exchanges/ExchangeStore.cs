@@ -33,13 +33,25 @@ public sealed class ExchangeStore
         _content = _db.FileStorage;
     }
 
-    /// <summary>Submitted exchanges between two instants, newest first, those <paramref name="keep"/> accepts.</summary>
+    /// <summary>Exchanges submitted between two instants, newest first, that <paramref name="keep"/> accepts.</summary>
     public IReadOnlyList<Exchange> Submitted(
         DateTime fromUtc, DateTime toUtc, Func<Exchange, bool> keep, int limit) =>
         [.. _exchanges.Find(Query.And(Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)))
             .OrderByDescending(e => e.SubmittedUtc)
             .Where(keep)
             .Take(limit)];
+
+    /// <summary>
+    /// Exchanges submitted between two instants, oldest first. Callers walk a long period window by window (an
+    /// hour, a day) so that no more than one window's exchanges are in memory at once.
+    /// </summary>
+    public IReadOnlyList<Exchange> SubmittedBetween(DateTime fromUtc, DateTime toUtc) =>
+        [.. _exchanges.Find(Query.And(Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)))
+            .OrderBy(e => e.SubmittedUtc)];
+
+    /// <summary>How many exchanges were submitted between two instants (read from the index).</summary>
+    public int CountSubmitted(DateTime fromUtc, DateTime toUtc) =>
+        _exchanges.Count(Query.And(Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)));
 
     /// <summary>When the oldest kept exchange was submitted, if any was.</summary>
     public DateTime? OldestSubmission() =>

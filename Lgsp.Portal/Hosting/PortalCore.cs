@@ -72,6 +72,10 @@ internal static class PortalCore
         services.AddScoped<Statistics.ConnectedSystems>();
         services.AddScoped<Statistics.RawDataRetention>();
         services.AddScoped<Statistics.TrafficLog>();
+        services.AddScoped<Statistics.RequestStatisticsJob>();
+        services.AddScoped<Statistics.ReportSources>();
+        services.AddScoped<Statistics.ReportRuns>();
+        services.AddScoped<Statistics.ReportJob>();
         services.AddOptions<Statistics.StatisticsOptions>().BindConfiguration("Statistics");
         services.AddScoped<Requests.NotificationService>();
         services.AddSingleton<Requests.NotificationMailer>();

@@ -20,6 +20,12 @@ public sealed record RequestActor(PortalUser User, IReadOnlySet<string> Roles)
         && (Roles.Contains(Identity.Roles.AgencyOfficer) || Roles.Contains(Identity.Roles.AgencyHead));
 
     /// <summary>
+    /// True when this person may see an agency's traffic and connections: the Department's staff see every
+    /// agency's, an agency's officers and head their own. Anything else is answered as absent, never forbidden.
+    /// </summary>
+    public bool SeesAgency(string agencyId) => IsStaff || BelongsTo(agencyId);
+
+    /// <summary>
     /// True when the request exists for this person: their own agency's requests, and for staff every request
     /// that has left its agency. Anything else answers "not found", never "forbidden".
     /// </summary>

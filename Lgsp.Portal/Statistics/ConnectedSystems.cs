@@ -49,7 +49,7 @@ public sealed class ConnectedSystems(
         var me = await actors.CurrentAsync(cancellationToken);
         var application = await db.Applications.AsNoTracking()
             .SingleOrDefaultAsync(a => a.AccessKeyId == accessKeyId, cancellationToken);
-        if (application is null || (!me.IsStaff && application.AgencyId != me.User.AgencyId))
+        if (application is null || !me.SeesAgency(application.AgencyId))
         {
             return null;
         }
@@ -74,7 +74,8 @@ public sealed class ConnectedSystems(
             applications = applications.Where(a => a.AgencyId == own);
         }
 
-        var list = await applications.OrderBy(a => a.AgencyId).ThenBy(a => a.Name).ToListAsync(cancellationToken);
+        var list = (await applications.OrderBy(a => a.AgencyId).ThenBy(a => a.Name).ToListAsync(cancellationToken))
+            .Where(a => me.SeesAgency(a.AgencyId));
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var (todayStart, todayEnd) = TrafficAggregation.Bounds(VietnamTime.Today(time));
         var today = connections.OpenBetween(todayStart, todayEnd).ToLookup(s => s.AccessKeyId);

@@ -8,21 +8,28 @@ using Microsoft.Extensions.Options;
 
 namespace Lgsp.Portal.Statistics;
 
-/// <summary>How long raw broker records are kept (<c>Statistics:RawRetentionDays</c>, two years).</summary>
+/// <summary>
+/// How long raw broker records are kept (<c>Statistics:RawRetentionDays</c>, two years) and how long written
+/// reports wait for their download (<c>Statistics:ReportDays</c>, a week).
+/// </summary>
 public sealed class StatisticsOptions
 {
     public int RawRetentionDays { get; set; } = 730;
+
+    public int ReportDays { get; set; } = 7;
 }
 
 /// <summary>
 /// The daily job that removes exchange metadata and connection sessions older than the retention period. It never
 /// removes a day the statistics have not finished counting, so the aggregates always cover what was removed.
+/// Written reports older than <see cref="StatisticsOptions.ReportDays"/> go too (they can be made again).
 /// </summary>
 public sealed class RawDataRetention(
     PortalDbContext db,
     ExchangeStore exchanges,
     ConnectionLog connections,
     AuditLog audit,
+    ReportRuns reports,
     IOptions<StatisticsOptions> options,
     TimeProvider time)
 {
@@ -32,6 +39,8 @@ public sealed class RawDataRetention(
     /// <summary>Removes what is past retention; returns the exchanges and sessions removed.</summary>
     public async Task<(int Exchanges, int Sessions)> RunAsync(CancellationToken cancellationToken)
     {
+        await reports.DeleteOlderThanAsync(
+            time.GetUtcNow().UtcDateTime.AddDays(-Math.Max(1, options.Value.ReportDays)), cancellationToken);
         var days = Math.Max(1, options.Value.RawRetentionDays);
         var cutoffDay = VietnamTime.Today(time).AddDays(-days);
         var counted = (await db.StatisticsProgress.AsNoTracking().SingleOrDefaultAsync(cancellationToken))

@@ -37,12 +37,10 @@ public sealed class TrafficLog(ExchangeStore exchanges, RequestActors actors)
         var me = await actors.CurrentAsync(cancellationToken);
         // An agency's filter is its own agency, whatever the page sent.
         var agency = me.IsStaff ? filter.AgencyId is { Length: > 0 } a ? a.Trim().ToUpperInvariant() : null
-            : me.User.AgencyId ?? "-";
-        var (from, _) = TrafficAggregation.Bounds(filter.From);
-        var (_, to) = TrafficAggregation.Bounds(filter.To);
+            : me.User.AgencyId is { } own && me.SeesAgency(own) ? own : "-";
         bool Sent(Exchange e) => e.SourceAgencyId == agency;
         bool Received(Exchange e) => e.Recipients.Any(r => r.AgencyId == agency);
-        return exchanges.Submitted(from, to, e =>
+        bool Keep(Exchange e) =>
             (agency is null || filter.Direction switch
             {
                 TrafficDirection.Sent => Sent(e),
@@ -51,7 +49,17 @@ public sealed class TrafficLog(ExchangeStore exchanges, RequestActors actors)
             })
             && (filter.Status is not { } status || e.Recipients.Any(r => r.Status == status))
             && (filter.Priority is not { } priority || e.Priority == priority)
-            && (filter.DataType is not { Length: > 0 } type || e.DataType == type), Limit);
+            && (filter.DataType is not { Length: > 0 } type || e.DataType == type);
+
+        // Newest day first, stopping at the limit: a search over a busy year reads only the days it shows.
+        var found = new List<Exchange>();
+        for (var day = filter.To; day >= filter.From && found.Count < Limit; day = day.AddDays(-1))
+        {
+            var (from, to) = TrafficAggregation.Bounds(day);
+            found.AddRange(exchanges.Submitted(from, to, Keep, Limit - found.Count));
+        }
+
+        return found;
     }
 
     /// <summary>One exchange's metadata, or null when it does not exist for this person.</summary>
@@ -59,8 +67,8 @@ public sealed class TrafficLog(ExchangeStore exchanges, RequestActors actors)
     {
         var me = await actors.CurrentAsync(cancellationToken);
         var exchange = exchanges.Find(id);
-        return exchange is not null && (me.IsStaff || exchange.SourceAgencyId == me.User.AgencyId
-            || exchange.Recipients.Any(r => r.AgencyId == me.User.AgencyId))
+        return exchange is not null
+            && (me.SeesAgency(exchange.SourceAgencyId) || exchange.Recipients.Any(r => me.SeesAgency(r.AgencyId)))
             ? exchange
             : null;
     }

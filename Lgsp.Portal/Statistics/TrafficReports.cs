@@ -27,12 +27,15 @@ public sealed record AgencyTotals(
 /// </summary>
 public sealed class TrafficReports(PortalDbContext db)
 {
-    /// <summary>Each agency's totals between two days (both included), busiest sender first.</summary>
+    /// <summary>
+    /// Each agency's totals between two days (both included), busiest sender first; only the agencies named in
+    /// <paramref name="agencies"/> when it is given.
+    /// </summary>
     public async Task<IReadOnlyList<AgencyTotals>> TotalsAsync(
-        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        DateOnly from, DateOnly to, CancellationToken cancellationToken, IReadOnlyCollection<string>? agencies = null)
     {
-        var sums = await db.AgencyDays.AsNoTracking()
-            .Where(d => d.Day >= from && d.Day <= to && d.AgencyId != TrafficAggregation.Province)
+        var names = await NamesAsync(cancellationToken);
+        var sums = await Days(from, to, agencies)
             .GroupBy(d => d.AgencyId)
             .Select(g => new
             {
@@ -50,7 +53,6 @@ public sealed class TrafficReports(PortalDbContext db)
                 OnlineMinutes = g.Sum(d => d.OnlineMinutes),
             })
             .ToListAsync(cancellationToken);
-        var names = await NamesAsync(cancellationToken);
         return [.. sums
             .Select(s => new AgencyTotals(s.AgencyId, names.GetValueOrDefault(s.AgencyId, s.AgencyId), s.Sent,
                 s.BytesSent, s.Received, s.BytesReceived, s.Delivered, s.Rejected, s.Undeliverable, s.Expired,
@@ -61,10 +63,12 @@ public sealed class TrafficReports(PortalDbContext db)
 
     /// <summary>The daily rows between two days, by day then agency, streamed rather than loaded.</summary>
     public async IAsyncEnumerable<AgencyDayStatistics> DaysAsync(
-        DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DateOnly from,
+        DateOnly to,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? agencies = null)
     {
-        var rows = db.AgencyDays.AsNoTracking()
-            .Where(d => d.Day >= from && d.Day <= to && d.AgencyId != TrafficAggregation.Province)
+        var rows = Days(from, to, agencies)
             .OrderBy(d => d.Day)
             .ThenBy(d => d.AgencyId)
             .AsAsyncEnumerable()
@@ -87,7 +91,36 @@ public sealed class TrafficReports(PortalDbContext db)
                 ?? new AgencyDayStatistics { AgencyId = TrafficAggregation.Province, Day = day })];
     }
 
+    /// <summary>How many daily rows <see cref="DaysAsync"/> will give.</summary>
+    public Task<int> CountDaysAsync(
+        DateOnly from, DateOnly to, IReadOnlyCollection<string>? agencies, CancellationToken cancellationToken) =>
+        Days(from, to, agencies).CountAsync(cancellationToken);
+
+    /// <summary>
+    /// The agencies' request counts for every month that has a day in the period (months are counted whole), by
+    /// month then agency.
+    /// </summary>
+    public async Task<IReadOnlyList<AgencyMonthRequests>> MonthsAsync(
+        DateOnly from, DateOnly to, IReadOnlyCollection<string>? agencies, CancellationToken cancellationToken)
+    {
+        var first = new DateOnly(from.Year, from.Month, 1);
+        var months = db.AgencyMonths.AsNoTracking().Where(m => m.Month >= first && m.Month <= to);
+        if (agencies is not null)
+        {
+            months = months.Where(m => agencies.Contains(m.AgencyId));
+        }
+
+        return await months.OrderBy(m => m.Month).ThenBy(m => m.AgencyId).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Agency names by identifier.</summary>
     public async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
         await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+
+    private IQueryable<AgencyDayStatistics> Days(DateOnly from, DateOnly to, IReadOnlyCollection<string>? agencies)
+    {
+        var days = db.AgencyDays.AsNoTracking()
+            .Where(d => d.Day >= from && d.Day <= to && d.AgencyId != TrafficAggregation.Province);
+        return agencies is null ? days : days.Where(d => agencies.Contains(d.AgencyId));
+    }
 }

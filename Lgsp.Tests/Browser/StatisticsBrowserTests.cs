@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Lgsp.Broker.Exchanges;
 using Lgsp.Portal.Identity;
 using Lgsp.Portal.Statistics;
@@ -9,7 +8,9 @@ using Microsoft.Playwright;
 
 namespace Lgsp.Tests.Browser;
 
-/// <summary>A manager sees the broker's traffic on the dashboard and downloads the month's workbook.</summary>
+/// <summary>
+/// A manager sees the broker's traffic on the dashboard and downloads the month's Excel and PDF reports.
+/// </summary>
 [Collection(WebCollection.Name)]
 public sealed class StatisticsBrowserTests : IAsyncLifetime
 {
@@ -31,7 +32,7 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Manager_SeesTheTrafficOnTheDashboard_AndDownloadsTheMonthsWorkbook_WithTheSameNumbers()
+    public async Task Manager_SeesTheTrafficOnTheDashboard_AndDownloadsTheExcelAndPdfReports_WithTheSameNumbers()
     {
         var password = await _portal.CreateUserAsync(Manager, Roles.Manager);
         var store = _portal.Services.GetRequiredService<ExchangeStore>();
@@ -86,19 +87,32 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#daily-chart rect")).ToHaveCountAsync(16);
         await Assertions.Expect(page.Locator("#quiet-applications")).ToContainTextAsync("Phần mềm một cửa Sở Nội vụ");
         await Assertions.Expect(page.Locator("#quiet-applications")).Not.ToContainTextAsync("QLVB Sở Y tế");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-excel"));
-        var path = await download.PathAsync();
+        // The dashboard's period goes to the reports page; the report is written in the background.
+        await page.ClickAsync("#make-report");
+        await page.WaitForURLAsync("**/statistics/reports?from=2026-12-01&to=2026-12-08");
+        await page.ClickAsync("#report-make");
+        var excel = await DownloadNewestAsync(page, 1);
+        await page.GetByText("PDF (văn bản báo cáo)").ClickAsync();
+        await page.ClickAsync("#report-make");
+        var pdf = await DownloadNewestAsync(page, 2);
 
-        Assert.Equal("luu-luong-20261201-20261208.xlsx", download.SuggestedFilename);
-        using var workbook = SpreadsheetDocument.Open(path!, isEditable: false);
-        var part = workbook.WorkbookPart!;
-        var sheet = part.Workbook.Descendants<Sheet>().Single(s => s.Name == "Tổng hợp");
-        var rows = ((WorksheetPart)part.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Row>().ToList();
-        var health = rows.Single(r => r.Elements<Cell>().First().InnerText == Health).Elements<Cell>().ToList();
-        var home = rows.Single(r => r.Elements<Cell>().First().InnerText == Home).Elements<Cell>().ToList();
+        Assert.Equal("bao-cao-lgsp-20261201-20261208.xlsx", excel.SuggestedFilename);
+        Assert.Equal("bao-cao-lgsp-20261201-20261208.pdf", pdf.SuggestedFilename);
+        using var workbook = SpreadsheetDocument.Open((await excel.PathAsync())!, isEditable: false);
+        var rows = Workbook.Rows(workbook, "Tổng hợp");
+        var health = rows.Single(r => r[0].Text == Health);
+        var home = rows.Single(r => r[0].Text == Home);
         // Columns: identifier, name, sent, bytes sent, received, bytes received, delivered, rejected, …
-        Assert.Equal(("5", "1", "5"), (health[2].InnerText, health[4].InnerText, health[6].InnerText));
-        Assert.Equal(("2", "5", "1"), (home[2].InnerText, home[4].InnerText, home[7].InnerText));
+        Assert.Equal((5.0, 1.0, 5.0), (health[2].Number, health[4].Number, health[6].Number));
+        Assert.Equal((2.0, 5.0, 1.0), (home[2].Number, home[4].Number, home[7].Number));
+        // The PDF's table row of each agency carries the workbook's numbers: sent, received, delivered,
+        // rejected, undeliverable, expired.
+        var text = Pdf.Text(await File.ReadAllBytesAsync((await pdf.PathAsync())!));
+        foreach (var agency in new[] { health, home })
+        {
+            var figures = string.Join(" ", new[] { 2, 4, 6, 7, 8, 9 }.Select(i => agency[i].Number));
+            Assert.Contains(Pdf.Compact($"{agency[1].Text} {figures}"), text, StringComparison.Ordinal);
+        }
 
         await page.GotoAsync("/connections");
         await Assertions.Expect(page.Locator("#connection-LGSPHEALTHAPP")).ToContainTextAsync("Trực tuyến");
@@ -110,5 +124,13 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#traffic tbody tr")).ToHaveCountAsync(4);
         await page.GetByText("Báo cáo số 2").ClickAsync();
         await Assertions.Expect(page.Locator("#exchange-recipients")).ToContainTextAsync("Đã giao");
+    }
+
+    /// <summary>Waits for <paramref name="count"/> finished reports on the page, then downloads the newest.</summary>
+    private static async Task<IDownload> DownloadNewestAsync(IPage page, int count)
+    {
+        var buttons = page.Locator(".report-download");
+        await Assertions.Expect(buttons).ToHaveCountAsync(count, new() { Timeout = 60_000 });
+        return await page.RunAndWaitForDownloadAsync(() => buttons.First.ClickAsync());
     }
 }

@@ -1,134 +1,255 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Lgsp.Broker.Exchanges;
+using Lgsp.Broker.Presence;
+using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Identity;
+using Lgsp.Portal.Statistics;
 using Lgsp.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lgsp.Tests.Portal.Statistics;
 
+/// <summary>Reports asked for, written in the background by Hangfire, and downloaded by whoever asked.</summary>
 [Collection(WebCollection.Name)]
-public sealed class TrafficWorkbookTests : IDisposable
+public sealed class ReportTests : IDisposable
 {
+    private const string Manager = "lanhdao@bacgiang.gov.vn";
+    private const string OtherManager = "phogiamdoc@bacgiang.gov.vn";
     private const string Health = "000.00.15.H06";
     private const string Trap = "000.00.98.H06";
     private const string TrapName = "=HYPERLINK(\"http://127.0.0.1/\",\"Bấm vào đây\")";
+    private static readonly DateOnly December = new(2026, 12, 1);
     private readonly PortalFactory _portal = new();
 
     public void Dispose() => _portal.Dispose();
 
     [Fact]
-    public async Task Download_TheMonthsWorkbook_HoldsTheAggregatesAsNumbers_AndAFormulaLikeNameAsText()
+    public async Task ExcelReport_OfTheMonth_HoldsEveryListAsNumbers_AndAFormulaLikeNameAsText()
     {
-        var password = await _portal.CreateUserAsync("lanhdao@bacgiang.gov.vn", Roles.Manager);
-        await SeedAsync(
-            Day(Health, 1, sent: 12, bytes: 4_096, delivered: 11),
-            Day(Health, 2, sent: 3, bytes: 1_000, delivered: 3),
-            Day(Trap, 2, sent: 5, bytes: 50, delivered: 4),
-            Day(Health, 31, sent: 1, bytes: 1, delivered: 1),
-            Day(Health, 30 + 2, sent: 99, bytes: 99, delivered: 99));
-        var client = _portal.CreateBrowserlikeClient();
-        await PortalFactory.SignInAsync(client, "lanhdao@bacgiang.gov.vn", password);
+        var password = await _portal.CreateUserAsync(Manager, Roles.Manager);
+        var otherPassword = await _portal.CreateUserAsync(OtherManager, Roles.Manager);
+        await SeedAsync();
 
-        var response = await client.GetAsync("/statistics/traffic.xlsx?from=2026-12-01&to=2026-12-31");
+        var run = await RequestAsync(Manager, December, December.AddDays(30), [], ReportFormat.Excel, true);
+        var done = await FinishedAsync(run.Id);
+        var client = await SignedInAsync(Manager, password);
+        var response = await client.GetAsync($"/statistics/reports/{run.Id}");
 
+        Assert.Equal(ReportState.Done, done.State);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var workbook = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()),
-            isEditable: false);
-        var totals = Rows(workbook, "Tổng hợp");
-        Assert.Equal(["Mã định danh", "Cơ quan, đơn vị", "Số gói gửi"], totals[1].Take(3).Select(c => c.Text));
+        Assert.Equal("bao-cao-lgsp-20261201-20261231.xlsx", response.Content.Headers.ContentDisposition!.FileName);
+        using var workbook = SpreadsheetDocument.Open(
+            new MemoryStream(await response.Content.ReadAsByteArrayAsync()), isEditable: false);
+        Assert.Equal(["Tổng hợp", "Theo ngày", "Phiên kết nối", "Hồ sơ theo tháng", "Gói tin"],
+            Workbook.Sheets(workbook));
+        var totals = Workbook.Rows(workbook, "Tổng hợp");
+        Assert.Equal("Tất cả cơ quan, đơn vị", totals[1][0].Text);
+        Assert.Equal(["Mã định danh", "Cơ quan, đơn vị", "Số gói gửi"], totals[2].Take(3).Select(c => c.Text));
         var health = totals.Single(r => r[0].Text == Health);
         Assert.Equal((16.0, 5_097.0, 15.0), (health[2].Number, health[3].Number, health[6].Number));
         var trap = totals.Single(r => r[0].Text == Trap);
         Assert.Equal(TrapName, trap[1].Text);
         Assert.False(trap[1].IsFormula);
-        Assert.Equal(5.0, trap[2].Number);
-        var days = Rows(workbook, "Theo ngày");
+        var days = Workbook.Rows(workbook, "Theo ngày");
         Assert.Equal(4, days.Count - 1);
         Assert.All(days.Skip(1), r => Assert.NotNull(r[0].Number));
-    }
-
-    [Theory]
-    [InlineData("?from=2026-12-31&to=2026-12-01", "không quá")]
-    [InlineData("?from=01/12/2026&to=31/12/2026", "yyyy-MM-dd")]
-    public async Task Download_ABadPeriod_IsRefusedWithAReason(string query, string reason)
-    {
-        var password = await _portal.CreateUserAsync("lanhdao@bacgiang.gov.vn", Roles.Manager);
-        var client = _portal.CreateBrowserlikeClient();
-        await PortalFactory.SignInAsync(client, "lanhdao@bacgiang.gov.vn", password);
-
-        var response = await client.GetAsync($"/statistics/traffic.xlsx{query}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var session = Workbook.Rows(workbook, "Phiên kết nối").Skip(1).Single();
+        Assert.Equal(("LGSPHEALTHAPP", Health, 90.0), (session[1].Text, session[2].Text, session[6].Number));
+        var month = Workbook.Rows(workbook, "Hồ sơ theo tháng").Skip(1).Single();
+        Assert.Equal([3.0, 2.0, 1.0, 1.0, 1.0, 4.5], month.Skip(3).Select(c => c.Number));
+        var exchanges = Workbook.Rows(workbook, "Gói tin").Skip(1).ToList();
+        Assert.Equal(2, exchanges.Count);
+        Assert.All(exchanges, e => Assert.Equal(Health, e[2].Text));
+        var other = await SignedInAsync(OtherManager, otherPassword);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/statistics/reports/{run.Id}")).StatusCode);
     }
 
     [Fact]
-    public async Task Download_ByAnAgencyOfficer_IsRefusedOnTheServer()
+    public async Task PdfReport_OfOneAgency_ShowsTheSameNumbers_InTheLettersLayout()
     {
-        var password = await _portal.CreateUserAsync("vanthu.syt@bacgiang.gov.vn", Roles.AgencyOfficer, Health);
-        var client = _portal.CreateBrowserlikeClient();
-        await PortalFactory.SignInAsync(client, "vanthu.syt@bacgiang.gov.vn", password);
+        var password = await _portal.CreateUserAsync(Manager, Roles.Manager);
+        await SeedAsync();
 
-        var response = await client.GetAsync("/statistics/traffic.xlsx?from=2026-12-01&to=2026-12-31");
+        var run = await RequestAsync(Manager, December, December.AddDays(30), [Health], ReportFormat.Pdf, true);
+        var done = await FinishedAsync(run.Id);
+        var client = await SignedInAsync(Manager, password);
+        var bytes = await client.GetByteArrayAsync($"/statistics/reports/{run.Id}");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/access-denied", response.Headers.Location!.LocalPart(), StringComparison.Ordinal);
+        Assert.Equal(ReportState.Done, done.State);
+        Assert.False(done.IncludeExchanges);
+        var text = Pdf.Text(bytes);
+        Assert.Contains(Pdf.Compact("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), text, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("BÁO CÁO Tình hình trao đổi dữ liệu qua Nền tảng LGSP từ ngày 01/12/2026"),
+            text, StringComparison.Ordinal);
+        // Sở Y tế's row: sent, received, delivered, rejected, undeliverable, expired, megabytes sent.
+        Assert.Contains(Pdf.Compact("1 Sở Y tế 16 0 15 0 0 0 0,0"), text, StringComparison.Ordinal);
+        // Its connections (one session, 90 minutes) and its requests of December.
+        Assert.Contains(Pdf.Compact("1 Sở Y tế 1 1 1,5"), text, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("12/2026 3 2 1 1 1 4,5"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("HYPERLINK", text, StringComparison.Ordinal);
     }
 
-    private async Task SeedAsync(params AgencyDayStatistics[] rows)
+    [Fact]
+    public async Task Request_WithABadPeriodAnUnknownAgencyOrByAnAgency_IsRefused_AndQueuesNothing()
+    {
+        await _portal.CreateUserAsync(Manager, Roles.Manager);
+        var officer = await _portal.CreateUserAsync("vanthu.syt@bacgiang.gov.vn", Roles.AgencyOfficer, Health);
+
+        var backwards = await Assert.ThrowsAsync<ReportRuleException>(() =>
+            RequestAsync(Manager, December.AddDays(5), December, [], ReportFormat.Excel, false));
+        var tooLong = await Assert.ThrowsAsync<ReportRuleException>(() =>
+            RequestAsync(Manager, December.AddYears(-4), December, [], ReportFormat.Excel, false));
+        var unknown = await Assert.ThrowsAsync<ReportRuleException>(() =>
+            RequestAsync(Manager, December, December, ["000.00.99.Z99"], ReportFormat.Pdf, false));
+        await Assert.ThrowsAsync<ForbiddenActionException>(() =>
+            RequestAsync("vanthu.syt@bacgiang.gov.vn", December, December, [], ReportFormat.Pdf, false));
+        var response = await (await SignedInAsync("vanthu.syt@bacgiang.gov.vn", officer))
+            .GetAsync($"/statistics/reports/{Guid.NewGuid()}");
+
+        Assert.Equal("Từ ngày không được sau đến ngày.", backwards.Message);
+        Assert.Contains("không quá 3 năm", tooLong.Message, StringComparison.Ordinal);
+        Assert.Contains("000.00.99.Z99", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.LocalPart(), StringComparison.Ordinal);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ReportRuns.CountAsync());
+    }
+
+    [Fact]
+    public async Task Workbook_WithMoreExchangesThanASheetHolds_ContinuesOnFurtherSheets()
+    {
+        var exchanges = Enumerable.Range(0, 7)
+            .Select(i => ExchangeRecords.Submitted(Health, ManualClock.At(2026, 12, 2, 9, i).UtcDateTime, i))
+            .ToList();
+        var content = new ReportContent
+        {
+            Run = new ReportRun { From = December, To = December, IncludeExchanges = true },
+            Agencies = null,
+            Names = new Dictionary<string, string>(),
+            Totals = [],
+            DayCount = 0,
+            Days = _ => AsyncEnumerable.Empty<AgencyDayStatistics>(),
+            Sessions = [],
+            Months = [],
+            ExchangeCount = exchanges.Count,
+            Exchanges = () => [exchanges[..4], exchanges[4..]],
+        };
+        var percents = new List<int>();
+        var progress = new ReportProgress(exchanges.Count, (p, _) =>
+        {
+            percents.Add(p);
+            return Task.CompletedTask;
+        });
+        using var output = new MemoryStream();
+
+        await ReportWorkbook.WriteAsync(output, content, progress, default, rowsPerSheet: 3);
+
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), isEditable: false);
+        Assert.Equal(["Gói tin", "Gói tin (2)", "Gói tin (3)"], Workbook.Sheets(workbook).Skip(4));
+        Assert.Equal([3, 3, 1], Workbook.Sheets(workbook).Skip(4).Select(s => Workbook.Rows(workbook, s).Count - 1));
+        Assert.Equal([57, 99], percents);
+    }
+
+    /// <summary>
+    /// December's statistics for Sở Y tế and a formula-looking agency, one day of January outside the period, a
+    /// 90-minute session, December's request counts, and two exchanges in December and one in January.
+    /// </summary>
+    private async Task SeedAsync()
     {
         _portal.StartServer();
         await using var scope = _portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Agencies.Add(new AgencyRecord { Id = Trap, Name = TrapName, ShortName = "", Level = 1 });
-        db.AgencyDays.AddRange(rows);
+        db.AgencyDays.AddRange(
+            Day(Health, 1, sent: 12, bytes: 4_096, delivered: 11),
+            Day(Health, 2, sent: 3, bytes: 1_000, delivered: 3, connects: 1),
+            Day(Trap, 2, sent: 5, bytes: 50, delivered: 4),
+            Day(Health, 31, sent: 1, bytes: 1, delivered: 1, disconnects: 1, online: 90),
+            Day(Health, 30 + 2, sent: 99, bytes: 99, delivered: 99));
+        db.AgencyMonths.Add(new AgencyMonthRequests
+        {
+            AgencyId = Health,
+            Month = December,
+            Submitted = 3,
+            Answered = 2,
+            Refused = 1,
+            OnTime = 1,
+            Late = 1,
+            WorkingDays = 9,
+        });
+        db.Applications.Add(new ApplicationRecord
+        {
+            AccessKeyId = "LGSPHEALTHAPP",
+            AgencyId = Health,
+            Name = "Phần mềm QLVB Sở Y tế",
+        });
         await db.SaveChangesAsync();
+
+        var log = _portal.Services.GetRequiredService<ConnectionLog>();
+        var session = log.Open("LGSPHEALTHAPP", Health, ManualClock.At(2026, 12, 2, 9, 0).UtcDateTime);
+        log.Close(session, ManualClock.At(2026, 12, 2, 10, 30).UtcDateTime);
+        var store = _portal.Services.GetRequiredService<ExchangeStore>();
+        foreach (var (month, day) in new[] { (12, 2), (12, 31), (1, 2) })
+        {
+            var at = ManualClock.At(month == 1 ? 2027 : 2026, month, day, 9, 0).UtcDateTime;
+            store.Insert(ExchangeRecords.Submitted(Health, at, 100,
+                ExchangeRecords.Finished(Trap, RecipientStatus.Delivered, at.AddMinutes(1))));
+        }
     }
 
-    private static AgencyDayStatistics Day(string agency, int day, int sent, long bytes, int delivered) => new()
+    private async Task<ReportRun> RequestAsync(
+        string user, DateOnly from, DateOnly to, string[] agencies, ReportFormat format, bool exchanges)
     {
-        AgencyId = agency,
-        Day = new DateOnly(2026, 12, 1).AddDays(day - 1),
-        Sent = sent,
-        BytesSent = bytes,
-        Delivered = delivered,
-    };
+        await using var scope = _portal.ScopeActingAs(user);
+        return await scope.ServiceProvider.GetRequiredService<ReportRuns>()
+            .RequestAsync(from, to, agencies, format, exchanges, default);
+    }
 
-    private sealed record Read(string? Text, double? Number, bool IsFormula);
-
-    /// <summary>A sheet's rows as text or numbers, the way Excel will take them.</summary>
-    private static List<List<Read>> Rows(SpreadsheetDocument workbook, string sheet)
+    /// <summary>Waits for Hangfire to run the report's job, as the reports page does.</summary>
+    private async Task<ReportRun> FinishedAsync(Guid id)
     {
-        var part = workbook.WorkbookPart!;
-        var id = part.Workbook.Descendants<Sheet>().Single(s => s.Name == sheet).Id!.Value!;
-        var strings = part.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>()
-            .Select(i => i.InnerText).ToList() ?? [];
-        return [.. ((WorksheetPart)part.GetPartById(id)).Worksheet.Descendants<Row>().Select(row =>
-            row.Elements<Cell>().Select(cell =>
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await using var scope = _portal.Services.CreateAsyncScope();
+            var run = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ReportRuns.AsNoTracking()
+                .SingleAsync(r => r.Id == id);
+            if (run.State is ReportState.Done or ReportState.Failed || DateTime.UtcNow > deadline)
             {
-                var formula = cell.CellFormula is not null;
-                var type = cell.DataType?.Value;
-                if (type == CellValues.InlineString)
-                {
-                    return new Read(cell.InlineString!.InnerText, null, formula);
-                }
+                return run;
+            }
 
-                if (type == CellValues.SharedString)
-                {
-                    var index = int.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture);
-                    return new Read(strings[index], null, formula);
-                }
-
-                if (type == CellValues.String)
-                {
-                    return new Read(cell.CellValue?.Text, null, formula);
-                }
-
-                return new Read(null, cell.CellValue is { } value
-                    ? double.Parse(value.Text, System.Globalization.CultureInfo.InvariantCulture)
-                    : null, formula);
-            }).ToList())];
+            await Task.Delay(200);
+        }
     }
+
+    private async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = _portal.CreateBrowserlikeClient();
+        await PortalFactory.SignInAsync(client, email, password);
+        return client;
+    }
+
+    private static AgencyDayStatistics Day(
+        string agency,
+        int day,
+        int sent,
+        long bytes,
+        int delivered,
+        int connects = 0,
+        int disconnects = 0,
+        int online = 0) => new()
+        {
+            AgencyId = agency,
+            Day = December.AddDays(day - 1),
+            Sent = sent,
+            BytesSent = bytes,
+            Delivered = delivered,
+            Connects = connects,
+            Disconnects = disconnects,
+            OnlineMinutes = online,
+        };
 }

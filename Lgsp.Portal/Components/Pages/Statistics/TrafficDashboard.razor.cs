@@ -7,7 +7,7 @@ namespace Lgsp.Portal.Components.Pages.Statistics;
 
 /// <summary>
 /// The managers' dashboard: a period's traffic from the daily statistics (never the raw exchanges), the busiest
-/// senders and receivers, delivery times, and how the request deadlines were kept; with the Excel download.
+/// senders and receivers, delivery times, and how the request deadlines were kept; reports are one click away.
 /// </summary>
 public sealed partial class TrafficDashboard
 {
@@ -35,9 +35,9 @@ public sealed partial class TrafficDashboard
 
     private DateTime? To { get; set; }
 
-    private string ExcelAddress => From is { } from && To is { } to
-        ? $"/statistics/traffic.xlsx?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"
-        : "/statistics/traffic.xlsx";
+    private string ReportAddress => From is { } from && To is { } to
+        ? $"/statistics/reports?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"
+        : "/statistics/reports";
 
     protected override async Task OnInitializedAsync()
     {
@@ -50,14 +50,13 @@ public sealed partial class TrafficDashboard
     private async Task LoadAsync()
     {
         _error = null;
-        if (From is not { } fromDate || To is not { } toDate || toDate < fromDate
-            || (toDate - fromDate).TotalDays > 3 * 366)
+        if (Periods.Problem(Periods.Day(From), Periods.Day(To)) is { } problem)
         {
-            _error = "Chọn khoảng thời gian hợp lệ: từ ngày không sau đến ngày, không quá 3 năm.";
+            _error = problem;
             return;
         }
 
-        var (from, to) = (DateOnly.FromDateTime(fromDate), DateOnly.FromDateTime(toDate));
+        var (from, to) = (Periods.Day(From)!.Value, Periods.Day(To)!.Value);
         _days = await Reports.ProvinceDaysAsync(from, to, CancellationToken.None);
         _bars = [.. _days.Select(d => new DailyBars.Day(
             d.Day.ToString("dd/MM", CultureInfo.InvariantCulture), d.Sent, d.Delivered))];

@@ -1,0 +1,117 @@
+using Lgsp.Broker.Exchanges;
+using Lgsp.Broker.Presence;
+using Lgsp.Broker.Statistics;
+using Lgsp.Portal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lgsp.Portal.Statistics;
+
+/// <summary>One connection session as a report lists it, with its application's and agency's names.</summary>
+public sealed record SessionRow(
+    string Application,
+    string AccessKeyId,
+    string AgencyId,
+    string AgencyName,
+    DateTime StartUtc,
+    DateTime? EndUtc,
+    bool Interrupted);
+
+/// <summary>
+/// Everything one report shows, read once so that its Excel and PDF forms agree: the agencies' totals and daily
+/// rows (from the daily statistics), their connection sessions (from the broker's log), their requests per month
+/// (from the monthly statistics) and, when asked for, every exchange of the period window by window.
+/// </summary>
+public sealed class ReportContent
+{
+    public required ReportRun Run { get; init; }
+
+    /// <summary>The agencies the report covers; null for every agency.</summary>
+    public required IReadOnlySet<string>? Agencies { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Names { get; init; }
+
+    public required IReadOnlyList<AgencyTotals> Totals { get; init; }
+
+    /// <summary>How many daily rows <see cref="Days"/> gives.</summary>
+    public required int DayCount { get; init; }
+
+    /// <summary>The daily rows, streamed.</summary>
+    public required Func<CancellationToken, IAsyncEnumerable<AgencyDayStatistics>> Days { get; init; }
+
+    public required IReadOnlyList<SessionRow> Sessions { get; init; }
+
+    public required IReadOnlyList<AgencyMonthRequests> Months { get; init; }
+
+    /// <summary>How many exchanges <see cref="Exchanges"/> gives (0 when the report does not list them).</summary>
+    public required int ExchangeCount { get; init; }
+
+    /// <summary>The period's exchanges of the covered agencies, oldest first, one hour's worth at a time.</summary>
+    public required Func<IEnumerable<IReadOnlyList<Exchange>>> Exchanges { get; init; }
+
+    /// <summary>The report's title, with its period.</summary>
+    public string Title => $"Báo cáo trao đổi dữ liệu qua LGSP từ {Run.From:dd/MM/yyyy} đến {Run.To:dd/MM/yyyy}";
+
+    /// <summary>The covered agencies in words.</summary>
+    public string Coverage => Agencies is null
+        ? "Tất cả cơ quan, đơn vị"
+        : string.Join("; ", Agencies.Order(StringComparer.Ordinal).Select(a => Names.GetValueOrDefault(a, a)));
+
+    public string Name(string agencyId) => Names.GetValueOrDefault(agencyId, agencyId);
+}
+
+/// <summary>Reads a <see cref="ReportContent"/> for a report run.</summary>
+public sealed class ReportSources(
+    PortalDbContext db,
+    TrafficReports traffic,
+    ConnectionLog connections,
+    ExchangeStore exchanges)
+{
+    public async Task<ReportContent> ReadAsync(ReportRun run, CancellationToken cancellationToken)
+    {
+        IReadOnlySet<string>? agencies = run.Agencies.Length == 0
+            ? null
+            : run.Agencies.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        bool Covers(string agencyId) => agencies is null || agencies.Contains(agencyId);
+        var names = await traffic.NamesAsync(cancellationToken);
+        var (from, _) = TrafficAggregation.Bounds(run.From);
+        var (_, to) = TrafficAggregation.Bounds(run.To);
+
+        var applications = await db.Applications.AsNoTracking()
+            .ToDictionaryAsync(a => a.AccessKeyId, a => a.Name, cancellationToken);
+        var sessions = connections.OpenBetween(from, to)
+            .Where(s => Covers(s.AgencyId))
+            .OrderBy(s => s.ConnectedUtc)
+            .Select(s => new SessionRow(applications.GetValueOrDefault(s.AccessKeyId, s.AccessKeyId), s.AccessKeyId,
+                s.AgencyId, names.GetValueOrDefault(s.AgencyId, s.AgencyId), s.ConnectedUtc, s.DisconnectedUtc,
+                s.Interrupted))
+            .ToList();
+
+        IEnumerable<IReadOnlyList<Exchange>> Exchanges()
+        {
+            for (var hour = from; hour < to; hour = hour.AddHours(1))
+            {
+                var window = exchanges.SubmittedBetween(hour, hour.AddHours(1));
+                yield return agencies is null
+                    ? window
+                    : [.. window.Where(e => Covers(e.SourceAgencyId) || e.Recipients.Any(r => Covers(r.AgencyId)))];
+            }
+        }
+
+        var agencyList = agencies?.ToList();
+        return new ReportContent
+        {
+            Run = run,
+            Agencies = agencies,
+            Names = names,
+            Totals = await traffic.TotalsAsync(run.From, run.To, cancellationToken, agencyList),
+            DayCount = await traffic.CountDaysAsync(run.From, run.To, agencyList, cancellationToken),
+            Days = token => traffic.DaysAsync(run.From, run.To, token, agencyList),
+            Sessions = sessions,
+            Months = await traffic.MonthsAsync(run.From, run.To, agencyList, cancellationToken),
+            ExchangeCount = run.IncludeExchanges && run.Format == ReportFormat.Excel
+                ? exchanges.CountSubmitted(from, to)
+                : 0,
+            Exchanges = run.IncludeExchanges && run.Format == ReportFormat.Excel ? Exchanges : () => [],
+        };
+    }
+}

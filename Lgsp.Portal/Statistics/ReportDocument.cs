@@ -1,0 +1,125 @@
+using Lgsp.Forms.Letters;
+using Lgsp.Portal.Data;
+using Lgsp.Portal.Settings;
+
+namespace Lgsp.Portal.Statistics;
+
+/// <summary>
+/// A report as a PDF document with the letters' letterhead and fonts: traffic per agency, their connections, and
+/// the requests handled per month. The numbers are those of the Excel form of the same report (the same
+/// <see cref="ReportContent"/>); the PDF leaves out the long lists (daily rows, sessions, exchanges).
+/// </summary>
+public static class ReportDocument
+{
+    public static void Write(Stream output, ReportContent content, PlatformSettings settings, DateTime nowUtc)
+    {
+        var today = VietnamTime.DayOf(nowUtc);
+        var symbol = settings.DepartmentShortName is { Length: > 0 } s ? $"BC-{s}" : "BC";
+        var report = new OfficialReport
+        {
+            IssuerParent = $"UBND tỉnh {settings.ProvinceName}",
+            Issuer = settings.DepartmentName,
+            Number = $"Số: ……/{symbol}",
+            PlaceAndDate = $"{settings.ProvinceName}, {LetterComposer.LongDate(today)}",
+            Title = "BÁO CÁO",
+            About = $"Tình hình trao đổi dữ liệu qua Nền tảng LGSP từ ngày {content.Run.From:dd/MM/yyyy} "
+                + $"đến ngày {content.Run.To:dd/MM/yyyy}",
+            Sections = [Traffic(content), Connections(content), Requests(content)],
+            Footnote = $"Phạm vi: {content.Coverage}. Báo cáo do Nền tảng LGSP lập tự động lúc "
+                + $"{VietnamTime.FormatDateTime(nowUtc)} từ số liệu tổng hợp theo ngày và theo tháng.",
+        };
+        ReportRenderer.Render(report, output);
+    }
+
+    private static ReportSection Traffic(ReportContent content)
+    {
+        var t = content.Totals;
+        var rows = t.Select((a, i) => Row(i + 1, a.Name, a.Sent, a.Received, a.Delivered, a.Rejected,
+                a.Undeliverable, a.Expired, Megabytes(a.BytesSent)))
+            .Append(Row(null, "Tổng cộng", t.Sum(a => a.Sent), t.Sum(a => a.Received), t.Sum(a => a.Delivered),
+                t.Sum(a => a.Rejected), t.Sum(a => a.Undeliverable), t.Sum(a => a.Expired),
+                Megabytes(t.Sum(a => a.BytesSent))))
+            .ToList();
+        var text = t.Count == 0
+            ? "Trong kỳ không có gói tin nào được gửi hoặc nhận qua Nền tảng."
+            : $"Trong kỳ, {N(t.Count(a => a.Sent > 0))} cơ quan, đơn vị đã gửi {N(t.Sum(a => a.Sent))} gói tin "
+                + $"({Megabytes(t.Sum(a => a.BytesSent))} MB); đã giao {N(t.Sum(a => a.Delivered))} lượt nhận, "
+                + $"bị từ chối {N(t.Sum(a => a.Rejected))}, không gửi được {N(t.Sum(a => a.Undeliverable))}, "
+                + $"hết hạn {N(t.Sum(a => a.Expired))}.";
+        return new ReportSection("I. LƯU LƯỢNG TRAO ĐỔI DỮ LIỆU THEO CƠ QUAN, ĐƠN VỊ", [text], new Table(
+            [
+                new TableColumn("TT", 3, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 22),
+                Number("Gói gửi"), Number("Gói nhận"), Number("Đã giao"), Number("Bị từ chối"),
+                Number("Không gửi được"), Number("Hết hạn"), Number("Dung lượng gửi (MB)", 9),
+            ],
+            rows)
+        { LastRowIsTotal = true });
+    }
+
+    private static ReportSection Connections(ReportContent content)
+    {
+        var t = content.Totals.Where(a => a.Connects + a.Disconnects + a.OnlineMinutes > 0).ToList();
+        var rows = t.Select((a, i) => Row(i + 1, a.Name, a.Connects, a.Disconnects, Hours(a.OnlineMinutes)))
+            .Append(Row(null, "Tổng cộng", t.Sum(a => a.Connects), t.Sum(a => a.Disconnects),
+                Hours(t.Sum(a => a.OnlineMinutes))))
+            .ToList();
+        var applications = content.Sessions.Select(s => s.AccessKeyId).Distinct().Count();
+        var text = $"Trong kỳ có {N(content.Sessions.Count)} phiên kết nối của {N(applications)} ứng dụng; "
+            + "danh sách từng phiên (bắt đầu, kết thúc, thời lượng) có trong báo cáo dạng Excel.";
+        return new ReportSection("II. KẾT NỐI CỦA CÁC HỆ THỐNG", [text], new Table(
+            [
+                new TableColumn("TT", 3, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 30),
+                Number("Lần kết nối", 10), Number("Lần ngắt kết nối", 10), Number("Thời gian trực tuyến (giờ)", 12),
+            ],
+            rows)
+        { LastRowIsTotal = true });
+    }
+
+    private static ReportSection Requests(ReportContent content)
+    {
+        var months = content.Months.GroupBy(m => m.Month).OrderBy(g => g.Key).ToList();
+        var rows = months.Select(g => Month(g.Key.ToString("MM/yyyy", VietnamTime.Culture), [.. g]))
+            .Append(Month("Tổng cộng", [.. content.Months]))
+            .ToList();
+        var text = "Hồ sơ đề nghị (Mẫu 01 đến Mẫu 13) tính theo tháng dương lịch, trọn tháng: hồ sơ gửi đến tính vào "
+            + "tháng gửi, hồ sơ trả lời tính vào tháng có văn bản trả lời; đúng hạn là trả lời không muộn hơn "
+            + "5 ngày làm việc kể từ khi nhận đủ hồ sơ.";
+        return new ReportSection("III. TIẾP NHẬN VÀ XỬ LÝ HỒ SƠ ĐỀ NGHỊ", [text], new Table(
+            [
+                new TableColumn("Tháng", 8, Alignment.Center), Number("Hồ sơ gửi đến", 9), Number("Đã trả lời", 9),
+                Number("Trong đó từ chối", 9), Number("Đúng hạn", 8), Number("Quá hạn", 8),
+                Number("Số ngày làm việc trung bình", 11),
+            ],
+            rows)
+        { LastRowIsTotal = true });
+    }
+
+    private static IReadOnlyList<string> Month(string label, IReadOnlyList<AgencyMonthRequests> rows)
+    {
+        var answered = rows.Sum(m => m.Answered);
+        return
+        [
+            label, N(rows.Sum(m => m.Submitted)), N(answered), N(rows.Sum(m => m.Refused)),
+            N(rows.Sum(m => m.OnTime)), N(rows.Sum(m => m.Late)),
+            answered == 0
+                ? "—"
+                : ((double)rows.Sum(m => m.WorkingDays) / answered).ToString("0.0", VietnamTime.Culture),
+        ];
+    }
+
+    private static IReadOnlyList<string> Row(int? position, string name, params object[] figures) =>
+        [position?.ToString(VietnamTime.Culture) ?? "", name, .. figures.Select(f => f as string ?? N(f))];
+
+    private static TableColumn Number(string header, double weight = 7) => new(header, weight, Alignment.Right);
+
+    private static string N(object value) => value switch
+    {
+        int i => i.ToString("N0", VietnamTime.Culture),
+        long l => l.ToString("N0", VietnamTime.Culture),
+        _ => Convert.ToString(value, VietnamTime.Culture) ?? "",
+    };
+
+    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("N1", VietnamTime.Culture);
+
+    private static string Hours(int minutes) => (minutes / 60.0).ToString("N1", VietnamTime.Culture);
+}
