@@ -23,6 +23,11 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0].StartsWith("statistics", StringComparison.Ordinal))
+        {
+            return await StatisticsBenchmark.RunAsync(args);
+        }
+
         if (args is ["letters", ..])
         {
             return LetterBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);

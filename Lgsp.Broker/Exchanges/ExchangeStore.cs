@@ -36,7 +36,7 @@ public sealed class ExchangeStore
     /// <summary>Exchanges submitted between two instants, newest first, that <paramref name="keep"/> accepts.</summary>
     public IReadOnlyList<Exchange> Submitted(
         DateTime fromUtc, DateTime toUtc, Func<Exchange, bool> keep, int limit) =>
-        [.. _exchanges.Find(Query.And(Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)))
+        [.. _exchanges.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc))
             .OrderByDescending(e => e.SubmittedUtc)
             .Where(keep)
             .Take(limit)];
@@ -46,12 +46,8 @@ public sealed class ExchangeStore
     /// hour, a day) so that no more than one window's exchanges are in memory at once.
     /// </summary>
     public IReadOnlyList<Exchange> SubmittedBetween(DateTime fromUtc, DateTime toUtc) =>
-        [.. _exchanges.Find(Query.And(Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)))
+        [.. _exchanges.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc))
             .OrderBy(e => e.SubmittedUtc)];
-
-    /// <summary>How many exchanges were submitted between two instants (read from the index).</summary>
-    public int CountSubmitted(DateTime fromUtc, DateTime toUtc) =>
-        _exchanges.Count(Query.And(Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)));
 
     /// <summary>When the oldest kept exchange was submitted, if any was.</summary>
     public DateTime? OldestSubmission() =>
@@ -63,10 +59,8 @@ public sealed class ExchangeStore
     /// </summary>
     public IReadOnlyList<Exchange> ActiveBetween(DateTime fromUtc, DateTime toUtc)
     {
-        var submitted = _exchanges.Find(Query.And(
-            Query.GTE("SubmittedUtc", fromUtc), Query.LT("SubmittedUtc", toUtc)));
-        var finished = _exchanges.Find(Query.And(
-            Query.GTE("$.Recipients[*].FinishedUtc ANY", fromUtc), Query.LT("$.Recipients[*].FinishedUtc ANY", toUtc)));
+        var submitted = _exchanges.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc));
+        var finished = _exchanges.Find(TimeRange.During("$.Recipients[*].FinishedUtc ANY", fromUtc, toUtc));
         return [.. submitted.Concat(finished).DistinctBy(e => e.Id)];
     }
 
@@ -80,6 +74,9 @@ public sealed class ExchangeStore
         _exchanges.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId));
 
     public void Insert(Exchange exchange) => _exchanges.Insert(exchange);
+
+    /// <summary>Adds finished records in bulk, a few thousand per transaction: imports and benchmarks' seeds.</summary>
+    public int InsertMany(IEnumerable<Exchange> exchanges) => _exchanges.InsertBulk(exchanges);
 
     /// <summary>Exchanges that still have work: a recipient not final, or content not yet erased.</summary>
     /// <remarks>

@@ -15,6 +15,12 @@ public sealed class PresenceTracker(ConnectionLog log, TimeProvider time)
     private readonly ConcurrentDictionary<string, State> _applications = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
+    /// <summary>
+    /// Raised after an application came online or went offline (a session opened or closed), outside any lock;
+    /// pages showing presence refresh on it. Handlers must return quickly and not throw.
+    /// </summary>
+    public event Action? Changed;
+
     /// <summary>Notes a verified request from an application.</summary>
     public void Seen(string accessKeyId, string agencyId) => Touch(accessKeyId, agencyId, streamDelta: 0);
 
@@ -49,19 +55,27 @@ public sealed class PresenceTracker(ConnectionLog log, TimeProvider time)
     public void Sweep()
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var closed = 0;
         lock (_lock)
         {
             foreach (var state in _applications.Values.Where(s => s.Session is not null && !IsOnline(s, now)))
             {
                 log.Close(state.Session!, state.LastSeenUtc + Window);
                 state.Session = null;
+                closed++;
             }
+        }
+
+        if (closed > 0)
+        {
+            Changed?.Invoke();
         }
     }
 
     private void Touch(string accessKeyId, string agencyId, int streamDelta)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        bool opened;
         lock (_lock)
         {
             var state = _applications.GetOrAdd(accessKeyId, _ => new State(agencyId));
@@ -73,7 +87,13 @@ public sealed class PresenceTracker(ConnectionLog log, TimeProvider time)
 
             state.Streams = Math.Max(0, state.Streams + streamDelta);
             state.LastSeenUtc = now;
+            opened = state.Session is null;
             state.Session ??= log.Open(accessKeyId, agencyId, now);
+        }
+
+        if (opened)
+        {
+            Changed?.Invoke();
         }
     }
 

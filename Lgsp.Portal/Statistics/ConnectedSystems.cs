@@ -79,10 +79,17 @@ public sealed class ConnectedSystems(
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var (todayStart, todayEnd) = TrafficAggregation.Bounds(VietnamTime.Today(time));
         var today = connections.OpenBetween(todayStart, todayEnd).ToLookup(s => s.AccessKeyId);
+        // Each application's latest session, from the sessions of the last two days in one read; only those
+        // quiet for longer are looked up one by one.
+        var now = time.GetUtcNow().UtcDateTime;
+        var recent = connections.OpenBetween(now.AddDays(-2), now.AddMinutes(1))
+            .GroupBy(s => s.AccessKeyId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ConnectedUtc)!);
         return [.. list.Select(application =>
         {
             var online = presence.IsApplicationOnline(application.AccessKeyId);
-            var latest = connections.History(application.AccessKeyId, null, 1).FirstOrDefault();
+            var latest = recent.GetValueOrDefault(application.AccessKeyId)
+                ?? connections.History(application.AccessKeyId, null, 1).FirstOrDefault();
             var sessions = today[application.AccessKeyId].ToList();
             return new ApplicationPresence(
                 application.AccessKeyId,

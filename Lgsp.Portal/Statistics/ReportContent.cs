@@ -42,11 +42,17 @@ public sealed class ReportContent
 
     public required IReadOnlyList<AgencyMonthRequests> Months { get; init; }
 
-    /// <summary>How many exchanges <see cref="Exchanges"/> gives (0 when the report does not list them).</summary>
+    /// <summary>
+    /// About how many exchanges <see cref="Exchanges"/> gives, from the daily statistics (counting the store itself
+    /// would read every record at once), for progress; 0 when the report does not list them.
+    /// </summary>
     public required int ExchangeCount { get; init; }
 
-    /// <summary>The period's exchanges of the covered agencies, oldest first, one hour's worth at a time.</summary>
-    public required Func<IEnumerable<IReadOnlyList<Exchange>>> Exchanges { get; init; }
+    /// <summary>
+    /// The period's exchanges of the covered agencies, oldest first: one reader per day, each reading that day's
+    /// exchanges when called (readers may run on other threads, a few at a time, never the same one twice).
+    /// </summary>
+    public required IReadOnlyList<Func<IReadOnlyList<Exchange>>> Exchanges { get; init; }
 
     /// <summary>The report's title, with its period.</summary>
     public string Title => $"Báo cáo trao đổi dữ liệu qua LGSP từ {Run.From:dd/MM/yyyy} đến {Run.To:dd/MM/yyyy}";
@@ -86,32 +92,36 @@ public sealed class ReportSources(
                 s.Interrupted))
             .ToList();
 
-        IEnumerable<IReadOnlyList<Exchange>> Exchanges()
+        IReadOnlyList<Exchange> ReadDay(DateOnly day)
         {
-            for (var hour = from; hour < to; hour = hour.AddHours(1))
-            {
-                var window = exchanges.SubmittedBetween(hour, hour.AddHours(1));
-                yield return agencies is null
-                    ? window
-                    : [.. window.Where(e => Covers(e.SourceAgencyId) || e.Recipients.Any(r => Covers(r.AgencyId)))];
-            }
+            var (dayFrom, dayTo) = TrafficAggregation.Bounds(day);
+            var window = exchanges.SubmittedBetween(dayFrom, dayTo);
+            return agencies is null
+                ? window
+                : [.. window.Where(e => Covers(e.SourceAgencyId) || e.Recipients.Any(r => Covers(r.AgencyId)))];
         }
 
+        var listed = run.IncludeExchanges && run.Format == ReportFormat.Excel;
+
         var agencyList = agencies?.ToList();
+        var totals = await traffic.TotalsAsync(run.From, run.To, cancellationToken, agencyList);
         return new ReportContent
         {
             Run = run,
             Agencies = agencies,
             Names = names,
-            Totals = await traffic.TotalsAsync(run.From, run.To, cancellationToken, agencyList),
+            Totals = totals,
             DayCount = await traffic.CountDaysAsync(run.From, run.To, agencyList, cancellationToken),
             Days = token => traffic.DaysAsync(run.From, run.To, token, agencyList),
             Sessions = sessions,
             Months = await traffic.MonthsAsync(run.From, run.To, agencyList, cancellationToken),
-            ExchangeCount = run.IncludeExchanges && run.Format == ReportFormat.Excel
-                ? exchanges.CountSubmitted(from, to)
-                : 0,
-            Exchanges = run.IncludeExchanges && run.Format == ReportFormat.Excel ? Exchanges : () => [],
+            ExchangeCount = !listed ? 0
+                : agencies is null ? (await traffic.ProvinceDaysAsync(run.From, run.To, cancellationToken)).Sum(d => d.Sent)
+                : totals.Sum(t => t.Sent + t.Received),
+            Exchanges = listed
+                ? [.. Enumerable.Range(0, run.To.DayNumber - run.From.DayNumber + 1)
+                    .Select(i => (Func<IReadOnlyList<Exchange>>)(() => ReadDay(run.From.AddDays(i))))]
+                : [],
         };
     }
 }

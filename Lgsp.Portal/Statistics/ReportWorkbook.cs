@@ -1,3 +1,4 @@
+using Lgsp.Broker.Exchanges;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -28,7 +29,7 @@ public sealed class ReportProgress(long expected, Func<int, CancellationToken, T
 
 /// <summary>
 /// A report as an Excel workbook, written as a stream (SpreadCheetah) so that a million exchanges need no more
-/// memory than an hour's worth of them: totals per agency, daily rows, connection sessions, requests per month,
+/// memory than a day's worth of them: totals per agency, daily rows, connection sessions, requests per month,
 /// and, when asked for, every exchange. Numbers are numbers (sortable), dates are dates shown dd/MM/yyyy, and
 /// every name is a text cell: a name that begins with "=", "+", "-" or "@" stays text, never a formula.
 /// </summary>
@@ -83,7 +84,9 @@ public static class ReportWorkbook
         CancellationToken cancellationToken,
         int rowsPerSheet = RowsPerSheet)
     {
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken);
+        // Fastest compression: a million rows zip to about the same size, in a fraction of the time.
+        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output,
+            new SpreadCheetahOptions { CompressionLevel = SpreadCheetahCompressionLevel.Fastest }, cancellationToken);
         var styles = new Styles(spreadsheet);
 
         var summary = new WorksheetOptions { FrozenRows = 3 };
@@ -161,8 +164,23 @@ public static class ReportWorkbook
     {
         var rows = 0;
         var sheets = 0;
-        foreach (var window in content.Exchanges())
+        // Reading the store is most of the work: the next days are read on other threads, in parallel, while
+        // this one is written; a few days ahead at most, so memory stays a few days' worth.
+        var pending = new Queue<Task<IReadOnlyList<Exchange>>>();
+        var started = 0;
+        void ReadAhead()
         {
+            while (pending.Count < Environment.ProcessorCount && started < content.Exchanges.Count)
+            {
+                pending.Enqueue(Task.Run(content.Exchanges[started++], cancellationToken));
+            }
+        }
+
+        ReadAhead();
+        while (pending.Count > 0)
+        {
+            var window = await pending.Dequeue();
+            ReadAhead();
             foreach (var e in window)
             {
                 if (rows % rowsPerSheet == 0)

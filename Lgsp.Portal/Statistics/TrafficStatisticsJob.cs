@@ -33,10 +33,13 @@ public sealed class TrafficStatisticsJob(
         }
 
         var first = progress.LastCompleteDay?.AddDays(1) ?? FirstDay(today);
+        // The sessions of every pending day in one read: after downtime that is many days, not many reads.
+        var sessions = connections.OpenBetween(TrafficAggregation.Bounds(first).FromUtc,
+            TrafficAggregation.Bounds(today).ToUtc);
         var computed = new List<DateOnly>();
         for (var day = first; day <= today; day = day.AddDays(1))
         {
-            await ComputeAsync(day, now, cancellationToken);
+            await ComputeAsync(day, now, sessions, cancellationToken);
             computed.Add(day);
             if (day < today)
             {
@@ -49,11 +52,20 @@ public sealed class TrafficStatisticsJob(
     }
 
     /// <summary>Recomputes one day's rows from the raw records, replacing whatever was there.</summary>
-    public async Task ComputeAsync(DateOnly day, DateTime nowUtc, CancellationToken cancellationToken)
+    public Task ComputeAsync(DateOnly day, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var (from, to) = TrafficAggregation.Bounds(day);
+        return ComputeAsync(day, nowUtc, connections.OpenBetween(from, to), cancellationToken);
+    }
+
+    /// <summary>Recomputes one day's rows, with sessions read beforehand (those of other days are left out).</summary>
+    private async Task ComputeAsync(
+        DateOnly day, DateTime nowUtc, IReadOnlyList<ConnectionSession> sessions, CancellationToken cancellationToken)
     {
         var (from, to) = TrafficAggregation.Bounds(day);
         var active = exchanges.ActiveBetween(from, to);
-        var rows = TrafficAggregation.Aggregate(day, active, connections.OpenBetween(from, to), nowUtc)
+        var open = sessions.Where(s => s.ConnectedUtc < to && (s.DisconnectedUtc is null || s.DisconnectedUtc >= from));
+        var rows = TrafficAggregation.Aggregate(day, active, open, nowUtc)
             .Append(TrafficAggregation.AggregateProvince(day, active));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AgencyDays.Where(d => d.Day == day).ExecuteDeleteAsync(cancellationToken);

@@ -117,6 +117,11 @@ public sealed class StatisticsBrowserTests : IAsyncLifetime
         await page.GotoAsync("/connections");
         await Assertions.Expect(page.Locator("#connection-LGSPHEALTHAPP")).ToContainTextAsync("Trực tuyến");
         await Assertions.Expect(page.Locator("#connections-summary")).ToContainTextAsync("Trực tuyến 1 / 2");
+        // The other application connects: the open page shows it at once (its timer is half a minute).
+        _portal.Services.GetRequiredService<Lgsp.Broker.Presence.PresenceTracker>().Seen("LGSPHOMEAPP", Home);
+        await Assertions.Expect(page.Locator("#connections-summary"))
+            .ToContainTextAsync("Trực tuyến 2 / 2", new() { Timeout = 3_000 });
+        await Assertions.Expect(page.Locator("#connection-LGSPHOMEAPP")).ToContainTextAsync("Trực tuyến");
         await page.ClickAsync("#connection-LGSPHEALTHAPP a");
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("đang kết nối");
 

@@ -135,7 +135,7 @@ public sealed class ReportTests : IDisposable
             Sessions = [],
             Months = [],
             ExchangeCount = exchanges.Count,
-            Exchanges = () => [exchanges[..4], exchanges[4..]],
+            Exchanges = [() => exchanges[..4], () => exchanges[4..]],
         };
         var percents = new List<int>();
         var progress = new ReportProgress(exchanges.Count, (p, _) =>
