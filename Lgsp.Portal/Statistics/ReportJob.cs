@@ -9,7 +9,7 @@ namespace Lgsp.Portal.Statistics;
 /// the data (as a partial file renamed when complete, so a half-written report is never offered), and keeps its
 /// progress current for the page that watches it. A failure is recorded on the report, in words, not retried.
 /// </summary>
-public sealed class ReportJob(
+public sealed partial class ReportJob(
     PortalDbContext db,
     ReportSources sources,
     ReportRuns runs,
@@ -58,7 +58,7 @@ public sealed class ReportJob(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Report {Id} failed", id);
+            ReportFailed(logger, e, id);
             File.Delete(partial);
             run.State = ReportState.Failed;
             run.Problem = "Không lập được báo cáo do lỗi hệ thống. Hãy thử lại; nếu vẫn lỗi, báo quản trị viên.";
@@ -67,4 +67,7 @@ public sealed class ReportJob(
         run.FinishedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
     }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Report {ReportId} failed")]
+    private static partial void ReportFailed(ILogger logger, Exception exception, Guid reportId);
 }
