@@ -20,11 +20,12 @@ internal sealed class VietnameseIdentityErrors : IdentityErrorDescriber
     public override IdentityError InvalidEmail(string? email) =>
         Error(nameof(InvalidEmail), $"Địa chỉ thư điện tử \"{email}\" không hợp lệ.");
 
+    // Accounts are named by their e-mail address, so both refusals say the same thing, and callers show it once.
     public override IdentityError DuplicateUserName(string userName) =>
-        Error(nameof(DuplicateUserName), $"Tài khoản \"{userName}\" đã tồn tại.");
+        Error(nameof(DuplicateUserName), $"Đã có tài khoản dùng thư điện tử \"{userName}\".");
 
     public override IdentityError DuplicateEmail(string email) =>
-        Error(nameof(DuplicateEmail), $"Thư điện tử \"{email}\" đã được dùng cho tài khoản khác.");
+        Error(nameof(DuplicateEmail), $"Đã có tài khoản dùng thư điện tử \"{email}\".");
 
     public override IdentityError InvalidRoleName(string? role) =>
         Error(nameof(InvalidRoleName), $"Vai trò \"{role}\" không hợp lệ.");

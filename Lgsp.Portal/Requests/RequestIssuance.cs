@@ -225,7 +225,7 @@ public sealed class RequestIssuance(
         if (!created.Succeeded)
         {
             throw new RequestRuleException(
-                $"Không tạo được tài khoản {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                $"Không tạo được tài khoản {email}: {string.Join(" ", created.Errors.Select(e => e.Description).Distinct())}");
         }
 
         AddSecret(request, "Mật khẩu dùng một lần của tài khoản quản trị", email, password);

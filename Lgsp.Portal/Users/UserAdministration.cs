@@ -245,7 +245,7 @@ public sealed class UserAdministration(
     {
         if (!result.Succeeded)
         {
-            throw new UserRuleException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new UserRuleException(string.Join(" ", result.Errors.Select(e => e.Description).Distinct()));
         }
     }
 }

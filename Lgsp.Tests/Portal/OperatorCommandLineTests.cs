@@ -48,6 +48,19 @@ public sealed class OperatorCommandLineTests : IDisposable
         Assert.Equal(16, json.RootElement.GetProperty("password").GetString()!.Length);
     }
 
+    [Fact]
+    public async Task UsersAdd_AnExistingEmail_IsRefusedWithOneReason()
+    {
+        await RunAsync("users", "add", "--email", "chuyenvien@bacgiang.gov.vn", "--role", "Specialist");
+
+        var (exit, output, error) = await RunAsync(
+            "users", "add", "--email", "chuyenvien@bacgiang.gov.vn", "--role", "Manager");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Equal("Đã có tài khoản dùng thư điện tử \"chuyenvien@bacgiang.gov.vn\".", error.Trim());
+    }
+
     [Theory]
     [InlineData("users add --email a@b.vn --role Nobody", 1, "Nobody")]
     [InlineData("users add --email x@bacgiang.gov.vn --role AgencyOfficer", 1, "mã định danh")]
