@@ -35,6 +35,26 @@ public sealed class TwoFactorTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/agencies")).StatusCode);
     }
 
+    [Fact]
+    public async Task AnAcceptedCode_CannotSignInASecondTime()
+    {
+        var password = await _portal.CreateUserAsync(Email, Roles.Director);
+        var key = await EnableAuthenticatorAsync();
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        var first = _portal.CreateBrowserlikeClient();
+        var second = _portal.CreateBrowserlikeClient();
+        await PortalFactory.SignInAsync(first, Email, password);
+        await PortalFactory.SignInAsync(second, Email, password);
+
+        var accepted = await PostCodeAsync(first, code);
+        var replayed = await PostCodeAsync(second, code);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Contains("không đúng", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", (await second.GetAsync("/agencies")).Headers.Location!.LocalPart(),
+            StringComparison.Ordinal);
+    }
+
     private async Task<string> EnableAuthenticatorAsync()
     {
         await using var scope = _portal.Services.CreateAsyncScope();
