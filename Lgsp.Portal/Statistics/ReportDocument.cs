@@ -48,7 +48,7 @@ public static class ReportDocument
                 + $"hết hạn {N(t.Sum(a => a.Expired))}.";
         return new ReportSection("I. LƯU LƯỢNG TRAO ĐỔI DỮ LIỆU THEO CƠ QUAN, ĐƠN VỊ", [text], new Table(
             [
-                new TableColumn("TT", 3, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 22),
+                new TableColumn("TT", 4, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 22),
                 Number("Gói gửi"), Number("Gói nhận"), Number("Đã giao"), Number("Bị từ chối"),
                 Number("Không gửi được"), Number("Hết hạn"), Number("Dung lượng gửi (MB)", 9),
             ],
@@ -68,7 +68,7 @@ public static class ReportDocument
             + "danh sách từng phiên (bắt đầu, kết thúc, thời lượng) có trong báo cáo dạng Excel.";
         return new ReportSection("II. KẾT NỐI CỦA CÁC HỆ THỐNG", [text], new Table(
             [
-                new TableColumn("TT", 3, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 30),
+                new TableColumn("TT", 4, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 30),
                 Number("Lần kết nối", 10), Number("Lần ngắt kết nối", 10), Number("Thời gian trực tuyến (giờ)", 12),
             ],
             rows)
@@ -81,9 +81,9 @@ public static class ReportDocument
         var rows = months.Select(g => Month(g.Key.ToString("MM/yyyy", VietnamTime.Culture), [.. g]))
             .Append(Month("Tổng cộng", [.. content.Months]))
             .ToList();
-        var text = "Hồ sơ đề nghị (Mẫu 01 đến Mẫu 13) tính theo tháng dương lịch, trọn tháng: hồ sơ gửi đến tính vào "
-            + "tháng gửi, hồ sơ trả lời tính vào tháng có văn bản trả lời; đúng hạn là trả lời không muộn hơn "
-            + "5 ngày làm việc kể từ khi nhận đủ hồ sơ.";
+        var text = "Hồ sơ đề nghị (Mẫu 01, 03, 06, 08, 09, 12) tính theo tháng dương lịch, trọn tháng: hồ sơ gửi "
+            + "đến tính vào tháng gửi, hồ sơ trả lời tính vào tháng có văn bản trả lời; đúng hạn là trả lời "
+            + "không muộn hơn 5 ngày làm việc kể từ khi nhận đủ hồ sơ.";
         return new ReportSection("III. TIẾP NHẬN VÀ XỬ LÝ HỒ SƠ ĐỀ NGHỊ", [text], new Table(
             [
                 new TableColumn("Tháng", 8, Alignment.Center), Number("Hồ sơ gửi đến", 9), Number("Đã trả lời", 9),
