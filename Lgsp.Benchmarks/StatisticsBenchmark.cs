@@ -132,7 +132,7 @@ internal static class StatisticsBenchmark
             RequestedUtc = Clock.GetUtcNow().UtcDateTime,
         };
         var content = await new ReportSources(stores.Db, new TrafficReports(stores.Db), stores.Connections,
-            stores.Exchanges).ReadAsync(run, CancellationToken.None);
+            stores.Exchanges).ReadAsync(run, Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
         var path = Path.Combine(stores.Directory, "report.xlsx");
         await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024,
             FileOptions.Asynchronous))
@@ -163,6 +163,7 @@ internal static class StatisticsBenchmark
         var content = new ReportContent
         {
             Run = new ReportRun { From = First, To = Last, IncludeExchanges = true },
+            CutoffUtc = Clock.GetUtcNow().UtcDateTime,
             Agencies = null,
             Names = Enumerable.Range(0, AgencyCount).ToDictionary(Agency, i => $"Cơ quan thử nghiệm số {i + 1}"),
             Totals = [],

@@ -25,6 +25,12 @@ public sealed class ReportContent
 {
     public required ReportRun Run { get; init; }
 
+    /// <summary>
+    /// The report's one moment: the daily statistics were brought up to it just before, and the lists (sessions,
+    /// exchanges) stop at it, so every sheet of one report counts the same traffic.
+    /// </summary>
+    public required DateTime CutoffUtc { get; init; }
+
     /// <summary>The agencies the report covers; null for every agency.</summary>
     public required IReadOnlySet<string>? Agencies { get; init; }
 
@@ -57,6 +63,11 @@ public sealed class ReportContent
     /// <summary>The report's title, with its period.</summary>
     public string Title => $"Báo cáo trao đổi dữ liệu qua LGSP từ {Run.From:dd/MM/yyyy} đến {Run.To:dd/MM/yyyy}";
 
+    /// <summary>The moment the figures stop, in words.</summary>
+    public string Cutoff => CutoffUtc >= TrafficAggregation.Bounds(Run.To).ToUtc
+        ? $"Số liệu đến hết ngày {VietnamTime.FormatDate(Run.To)}"
+        : $"Số liệu đến {VietnamTime.FormatDateTime(CutoffUtc)}";
+
     /// <summary>The covered agencies in words.</summary>
     public string Coverage => Agencies is null
         ? "Tất cả cơ quan, đơn vị"
@@ -72,7 +83,8 @@ public sealed class ReportSources(
     ConnectionLog connections,
     ExchangeStore exchanges)
 {
-    public async Task<ReportContent> ReadAsync(ReportRun run, CancellationToken cancellationToken)
+    /// <summary>Reads what the report shows up to <paramref name="cutoffUtc"/> (the end of its period at most).</summary>
+    public async Task<ReportContent> ReadAsync(ReportRun run, DateTime cutoffUtc, CancellationToken cancellationToken)
     {
         IReadOnlySet<string>? agencies = run.Agencies.Length == 0
             ? null
@@ -80,7 +92,8 @@ public sealed class ReportSources(
         bool Covers(string agencyId) => agencies is null || agencies.Contains(agencyId);
         var names = await traffic.NamesAsync(cancellationToken);
         var (from, _) = TrafficAggregation.Bounds(run.From);
-        var (_, to) = TrafficAggregation.Bounds(run.To);
+        var (_, periodEnd) = TrafficAggregation.Bounds(run.To);
+        var to = periodEnd < cutoffUtc ? periodEnd : cutoffUtc;
 
         var applications = await db.Applications.AsNoTracking()
             .ToDictionaryAsync(a => a.AccessKeyId, a => a.Name, cancellationToken);
@@ -88,8 +101,8 @@ public sealed class ReportSources(
             .Where(s => Covers(s.AgencyId))
             .OrderBy(s => s.ConnectedUtc)
             .Select(s => new SessionRow(applications.GetValueOrDefault(s.AccessKeyId, s.AccessKeyId), s.AccessKeyId,
-                s.AgencyId, names.GetValueOrDefault(s.AgencyId, s.AgencyId), s.ConnectedUtc, s.DisconnectedUtc,
-                s.Interrupted))
+                s.AgencyId, names.GetValueOrDefault(s.AgencyId, s.AgencyId), s.ConnectedUtc,
+                s.DisconnectedUtc < to ? s.DisconnectedUtc : null, s.Interrupted))
             .ToList();
 
         // Limitation: a million exchanges take about 13 s to read cold from LiteDB (its page cache serialises
@@ -98,7 +111,7 @@ public sealed class ReportSources(
         IReadOnlyList<Exchange> ReadDay(DateOnly day)
         {
             var (dayFrom, dayTo) = TrafficAggregation.Bounds(day);
-            var window = exchanges.SubmittedBetween(dayFrom, dayTo);
+            var window = dayFrom >= to ? [] : exchanges.SubmittedBetween(dayFrom, dayTo < to ? dayTo : to);
             return agencies is null
                 ? window
                 : [.. window.Where(e => Covers(e.SourceAgencyId) || e.Recipients.Any(r => Covers(r.AgencyId)))];
@@ -111,6 +124,7 @@ public sealed class ReportSources(
         return new ReportContent
         {
             Run = run,
+            CutoffUtc = to,
             Agencies = agencies,
             Names = names,
             Totals = totals,

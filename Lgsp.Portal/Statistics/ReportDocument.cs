@@ -25,7 +25,7 @@ public static class ReportDocument
             About = $"Tình hình trao đổi dữ liệu qua Nền tảng LGSP từ ngày {content.Run.From:dd/MM/yyyy} "
                 + $"đến ngày {content.Run.To:dd/MM/yyyy}",
             Sections = [Traffic(content), Connections(content), Requests(content)],
-            Footnote = $"Phạm vi: {content.Coverage}. Báo cáo do Nền tảng LGSP lập tự động lúc "
+            Footnote = $"Phạm vi: {content.Coverage}. {content.Cutoff}. Báo cáo do Nền tảng LGSP lập tự động lúc "
                 + $"{VietnamTime.FormatDateTime(nowUtc)} từ số liệu tổng hợp theo ngày và theo tháng.",
         };
         ReportRenderer.Render(report, output);

@@ -12,6 +12,8 @@ namespace Lgsp.Portal.Statistics;
 public sealed partial class ReportJob(
     PortalDbContext db,
     ReportSources sources,
+    TrafficStatisticsJob traffic,
+    RequestStatisticsJob requests,
     ReportRuns runs,
     SettingsService settings,
     TimeProvider time,
@@ -32,7 +34,11 @@ public sealed partial class ReportJob(
         var partial = path + ".partial";
         try
         {
-            var content = await sources.ReadAsync(run, cancellationToken);
+            // The daily and monthly figures are brought up to now first, so the totals count what the lists show.
+            var cutoff = time.GetUtcNow().UtcDateTime;
+            await traffic.RunAsync(cancellationToken);
+            await requests.RunAsync(cancellationToken);
+            var content = await sources.ReadAsync(run, cutoff, cancellationToken);
             System.IO.Directory.CreateDirectory(runs.Folder);
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None,
                 64 * 1024, FileOptions.Asynchronous))

@@ -93,7 +93,7 @@ public static class ReportWorkbook
         summary.Column(2).Width = 48;
         await spreadsheet.StartWorksheetAsync("Tổng hợp", summary, cancellationToken);
         await spreadsheet.AddRowAsync([new Cell(content.Title, styles.Bold)], cancellationToken);
-        await spreadsheet.AddRowAsync([new Cell(content.Coverage)], cancellationToken);
+        await spreadsheet.AddRowAsync([new Cell($"{content.Coverage}. {content.Cutoff}.")], cancellationToken);
         await Header(spreadsheet, TotalsHeader, styles, cancellationToken);
         foreach (var t in content.Totals)
         {
@@ -126,7 +126,7 @@ public static class ReportWorkbook
         foreach (var s in content.Sessions)
         {
             var end = s.EndUtc is { } ended ? styles.Instant(ended) : new Cell("");
-            var minutes = ((s.EndUtc ?? content.Run.RequestedUtc) - s.StartUtc).TotalMinutes;
+            var minutes = ((s.EndUtc ?? content.CutoffUtc) - s.StartUtc).TotalMinutes;
             var note = s.EndUtc is null ? "Đang kết nối" : s.Interrupted ? "Ngắt do khởi động lại máy chủ" : "";
             await spreadsheet.AddRowAsync(
             [

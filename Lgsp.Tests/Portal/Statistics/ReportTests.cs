@@ -2,6 +2,7 @@ using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Lgsp.Broker.Exchanges;
 using Lgsp.Broker.Presence;
+using Lgsp.Forms.Requests;
 using Lgsp.Portal.Audit;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Identity;
@@ -22,7 +23,8 @@ public sealed class ReportTests : IDisposable
     private const string Trap = "000.00.98.H06";
     private const string TrapName = "=HYPERLINK(\"http://127.0.0.1/\",\"Bấm vào đây\")";
     private static readonly DateOnly December = new(2026, 12, 1);
-    private readonly PortalFactory _portal = new();
+    // 05/01/2027: December is over, so its daily and monthly figures are final.
+    private readonly PortalFactory _portal = new(clock: new ManualClock(ManualClock.At(2027, 1, 5, 10, 0)));
 
     public void Dispose() => _portal.Dispose();
 
@@ -46,23 +48,25 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(["Tổng hợp", "Theo ngày", "Phiên kết nối", "Hồ sơ theo tháng", "Gói tin"],
             Workbook.Sheets(workbook));
         var totals = Workbook.Rows(workbook, "Tổng hợp");
-        Assert.Equal("Tất cả cơ quan, đơn vị", totals[1][0].Text);
+        Assert.Equal("Tất cả cơ quan, đơn vị. Số liệu đến hết ngày 31/12/2026.", totals[1][0].Text);
         Assert.Equal(["Mã định danh", "Cơ quan, đơn vị", "Số gói gửi"], totals[2].Take(3).Select(c => c.Text));
         var health = totals.Single(r => r[0].Text == Health);
-        Assert.Equal((16.0, 5_097.0, 15.0), (health[2].Number, health[3].Number, health[6].Number));
+        Assert.Equal((16.0, 3_901.0, 4.0, 15.0, 1.0),
+            (health[2].Number, health[3].Number, health[4].Number, health[6].Number, health[7].Number));
         var trap = totals.Single(r => r[0].Text == Trap);
         Assert.Equal(TrapName, trap[1].Text);
         Assert.False(trap[1].IsFormula);
-        var days = Workbook.Rows(workbook, "Theo ngày");
-        Assert.Equal(4, days.Count - 1);
-        Assert.All(days.Skip(1), r => Assert.NotNull(r[0].Number));
+        var days = Workbook.Rows(workbook, "Theo ngày").Skip(1).ToList();
+        Assert.All(days, r => Assert.NotNull(r[0].Number));
+        Assert.Equal(16.0, days.Where(r => r[1].Text == Health).Sum(r => r[3].Number));
         var session = Workbook.Rows(workbook, "Phiên kết nối").Skip(1).Single();
         Assert.Equal(("LGSPHEALTHAPP", Health, 90.0), (session[1].Text, session[2].Text, session[6].Number));
         var month = Workbook.Rows(workbook, "Hồ sơ theo tháng").Skip(1).Single();
-        Assert.Equal([3.0, 2.0, 1.0, 1.0, 1.0, 4.5], month.Skip(3).Select(c => c.Number));
+        Assert.Equal([3.0, 2.0, 1.0, 1.0, 1.0, 5.5], month.Skip(3).Select(c => c.Number));
+        // Every exchange of the period is listed, and the list agrees with the totals: December's, not January's.
         var exchanges = Workbook.Rows(workbook, "Gói tin").Skip(1).ToList();
-        Assert.Equal(2, exchanges.Count);
-        Assert.All(exchanges, e => Assert.Equal(Health, e[2].Text));
+        Assert.Equal(totals.Skip(3).Sum(r => r[2].Number), exchanges.Count);
+        Assert.Equal(16, exchanges.Count(e => e[2].Text == Health));
         var other = await SignedInAsync(OtherManager, otherPassword);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/statistics/reports/{run.Id}")).StatusCode);
     }
@@ -85,10 +89,10 @@ public sealed class ReportTests : IDisposable
         Assert.Contains(Pdf.Compact("BÁO CÁO Tình hình trao đổi dữ liệu qua Nền tảng LGSP từ ngày 01/12/2026"),
             text, StringComparison.Ordinal);
         // Sở Y tế's row: sent, received, delivered, rejected, undeliverable, expired, megabytes sent.
-        Assert.Contains(Pdf.Compact("1 Sở Y tế 16 0 15 0 0 0 0,0"), text, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("1 Sở Y tế 16 4 15 1 0 0 0,0"), text, StringComparison.Ordinal);
         // Its connections (one session, 90 minutes) and its requests of December.
         Assert.Contains(Pdf.Compact("1 Sở Y tế 1 1 1,5"), text, StringComparison.Ordinal);
-        Assert.Contains(Pdf.Compact("12/2026 3 2 1 1 1 4,5"), text, StringComparison.Ordinal);
+        Assert.Contains(Pdf.Compact("12/2026 3 2 1 1 1 5,5"), text, StringComparison.Ordinal);
         Assert.DoesNotContain("HYPERLINK", text, StringComparison.Ordinal);
     }
 
@@ -127,6 +131,7 @@ public sealed class ReportTests : IDisposable
         var content = new ReportContent
         {
             Run = new ReportRun { From = December, To = December, IncludeExchanges = true },
+            CutoffUtc = ManualClock.At(2026, 12, 2, 0, 0).UtcDateTime,
             Agencies = null,
             Names = new Dictionary<string, string>(),
             Totals = [],
@@ -154,8 +159,9 @@ public sealed class ReportTests : IDisposable
     }
 
     /// <summary>
-    /// December's statistics for Sở Y tế and a formula-looking agency, one day of January outside the period, a
-    /// 90-minute session, December's request counts, and two exchanges in December and one in January.
+    /// December's traffic of Sở Y tế and of an agency with a formula-looking name, one exchange in January outside
+    /// the period, a 90-minute session, and three requests: one answered on time, one refused late, one waiting.
+    /// The report's job turns these into the daily and monthly figures itself.
     /// </summary>
     private async Task SeedAsync()
     {
@@ -163,41 +169,42 @@ public sealed class ReportTests : IDisposable
         await using var scope = _portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Agencies.Add(new AgencyRecord { Id = Trap, Name = TrapName, ShortName = "", Level = 1 });
-        db.AgencyDays.AddRange(
-            Day(Health, 1, sent: 12, bytes: 4_096, delivered: 11),
-            Day(Health, 2, sent: 3, bytes: 1_000, delivered: 3, connects: 1),
-            Day(Trap, 2, sent: 5, bytes: 50, delivered: 4),
-            Day(Health, 31, sent: 1, bytes: 1, delivered: 1, disconnects: 1, online: 90),
-            Day(Health, 30 + 2, sent: 99, bytes: 99, delivered: 99));
-        db.AgencyMonths.Add(new AgencyMonthRequests
-        {
-            AgencyId = Health,
-            Month = December,
-            Submitted = 3,
-            Answered = 2,
-            Refused = 1,
-            OnTime = 1,
-            Late = 1,
-            WorkingDays = 9,
-        });
         db.Applications.Add(new ApplicationRecord
         {
             AccessKeyId = "LGSPHEALTHAPP",
             AgencyId = Health,
             Name = "Phần mềm QLVB Sở Y tế",
         });
+        db.Requests.AddRange(
+            RequestRecords.Request(Health, ManualClock.At(2026, 12, 1, 9, 0), new(2026, 12, 1), new(2026, 12, 8),
+                ManualClock.At(2026, 12, 4, 9, 0), RequestStatus.Issued),
+            RequestRecords.Request(Health, ManualClock.At(2026, 12, 2, 9, 0), new(2026, 12, 2), new(2026, 12, 9),
+                ManualClock.At(2026, 12, 14, 9, 0), RequestStatus.Refused),
+            RequestRecords.Request(Health, ManualClock.At(2026, 12, 3, 9, 0), null, null, null,
+                RequestStatus.Submitted));
         await db.SaveChangesAsync();
 
         var log = _portal.Services.GetRequiredService<ConnectionLog>();
         var session = log.Open("LGSPHEALTHAPP", Health, ManualClock.At(2026, 12, 2, 9, 0).UtcDateTime);
         log.Close(session, ManualClock.At(2026, 12, 2, 10, 30).UtcDateTime);
         var store = _portal.Services.GetRequiredService<ExchangeStore>();
-        foreach (var (month, day) in new[] { (12, 2), (12, 31), (1, 2) })
+        void Send(string from, string to, DateTimeOffset at, int count, long size, RecipientStatus last)
         {
-            var at = ManualClock.At(month == 1 ? 2027 : 2026, month, day, 9, 0).UtcDateTime;
-            store.Insert(ExchangeRecords.Submitted(Health, at, 100,
-                ExchangeRecords.Finished(Trap, RecipientStatus.Delivered, at.AddMinutes(1))));
+            for (var i = 0; i < count; i++)
+            {
+                var submitted = at.AddMinutes(i).UtcDateTime;
+                var status = i == count - 1 ? last : RecipientStatus.Delivered;
+                store.Insert(ExchangeRecords.Submitted(from, submitted, size, status == RecipientStatus.Offered
+                    ? new Recipient { AgencyId = to, Status = status }
+                    : ExchangeRecords.Finished(to, status, submitted.AddMinutes(1))));
+            }
         }
+
+        Send(Health, Trap, ManualClock.At(2026, 12, 1, 9, 0), 12, 300, RecipientStatus.Rejected);
+        Send(Health, Trap, ManualClock.At(2026, 12, 2, 9, 0), 3, 100, RecipientStatus.Delivered);
+        Send(Trap, Health, ManualClock.At(2026, 12, 2, 14, 0), 5, 10, RecipientStatus.Offered);
+        Send(Health, Trap, ManualClock.At(2026, 12, 31, 9, 0), 1, 1, RecipientStatus.Delivered);
+        Send(Health, Trap, ManualClock.At(2027, 1, 2, 9, 0), 1, 99, RecipientStatus.Delivered);
     }
 
     private async Task<ReportRun> RequestAsync(
@@ -232,24 +239,4 @@ public sealed class ReportTests : IDisposable
         await PortalFactory.SignInAsync(client, email, password);
         return client;
     }
-
-    private static AgencyDayStatistics Day(
-        string agency,
-        int day,
-        int sent,
-        long bytes,
-        int delivered,
-        int connects = 0,
-        int disconnects = 0,
-        int online = 0) => new()
-        {
-            AgencyId = agency,
-            Day = December.AddDays(day - 1),
-            Sent = sent,
-            BytesSent = bytes,
-            Delivered = delivered,
-            Connects = connects,
-            Disconnects = disconnects,
-            OnlineMinutes = online,
-        };
 }

@@ -1,4 +1,3 @@
-using Lgsp.Forms.Catalog;
 using Lgsp.Forms.Requests;
 using Lgsp.Portal.Data;
 using Lgsp.Portal.Statistics;
@@ -25,15 +24,15 @@ public sealed class RequestStatisticsJobTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.Requests.AddRange(
             // Answered on time on Thursday 03/12 after 4 working days (Saturday and Sunday do not count).
-            Request(Health, ManualClock.At(2026, 11, 27, 9, 0), new(2026, 11, 27), new(2026, 12, 4),
+            RequestRecords.Request(Health, ManualClock.At(2026, 11, 27, 9, 0), new(2026, 11, 27), new(2026, 12, 4),
                 ManualClock.At(2026, 12, 3, 10, 0), RequestStatus.Issued),
             // Refused late on 10/12, 7 working days after 01/12.
-            Request(Health, ManualClock.At(2026, 12, 1, 9, 0), new(2026, 12, 1), new(2026, 12, 8),
+            RequestRecords.Request(Health, ManualClock.At(2026, 12, 1, 9, 0), new(2026, 12, 1), new(2026, 12, 8),
                 ManualClock.At(2026, 12, 10, 16, 0), RequestStatus.Refused),
             // 23:30 on 30/11 in Vietnam is November, though 16:30 UTC; 00:30 on 02/12 is December.
-            Request(Health, ManualClock.At(2026, 11, 30, 23, 30), null, null, null, RequestStatus.Submitted),
-            Request(Finance, ManualClock.At(2026, 12, 2, 0, 30), null, null, null, RequestStatus.Submitted),
-            Request(Finance, null, null, null, null, RequestStatus.Draft));
+            RequestRecords.Request(Health, ManualClock.At(2026, 11, 30, 23, 30), null, null, null, RequestStatus.Submitted),
+            RequestRecords.Request(Finance, ManualClock.At(2026, 12, 2, 0, 30), null, null, null, RequestStatus.Submitted),
+            RequestRecords.Request(Finance, null, null, null, null, RequestStatus.Draft));
         await db.SaveChangesAsync();
         var job = scope.ServiceProvider.GetRequiredService<RequestStatisticsJob>();
 
@@ -67,27 +66,4 @@ public sealed class RequestStatisticsJobTests : IDisposable
             .ForPeriodAsync(new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31), default);
         Assert.Equal(new DeadlineFigures(2, 1, 1, 5.5), dashboard);
     }
-
-    private static ServiceRequest Request(
-        string agency,
-        DateTimeOffset? submitted,
-        DateOnly? clockStart,
-        DateOnly? due,
-        DateTimeOffset? answered,
-        RequestStatus status) => new()
-        {
-            Id = Guid.NewGuid(),
-            Kind = FormKind.RegisterApplication,
-            AgencyId = agency,
-            Status = status,
-            Title = "Đăng ký ứng dụng",
-            FormJson = "{}",
-            CreatedBy = "thu@bacgiang.gov.vn",
-            CreatedUtc = (submitted ?? ManualClock.At(2026, 12, 1, 8, 0)).UtcDateTime,
-            SubmittedUtc = submitted?.UtcDateTime,
-            ClockStart = clockStart,
-            DueDate = due,
-            AnsweredUtc = answered?.UtcDateTime,
-            Version = Guid.NewGuid(),
-        };
 }
