@@ -17,7 +17,8 @@ public sealed record ApplicationPresence(
     DateTime? SinceUtc,
     DateTime? LastSeenUtc,
     int ConnectsToday,
-    int DisconnectsToday);
+    int DisconnectsToday,
+    DateTime IssuedUtc);
 
 /// <summary>One connection session of an application as the history shows it.</summary>
 /// <param name="EndUtc">When it ended; null while it is still open.</param>
@@ -64,6 +65,17 @@ public sealed class ConnectedSystems(
         return new ApplicationHistory(application.AccessKeyId, application.Name, agency, sessions);
     }
 
+    /// <summary>
+    /// The applications this person sees that have been offline for more than a day: their agencies may be
+    /// missing packages. One issued less than a day ago and never connected has not had the time to be missed.
+    /// </summary>
+    public async Task<IReadOnlyList<ApplicationPresence>> QuietAsync(CancellationToken cancellationToken)
+    {
+        var dayAgo = time.GetUtcNow().UtcDateTime.AddDays(-1);
+        return [.. (await ListAsync(cancellationToken))
+            .Where(a => !a.Online && (a.LastSeenUtc ?? a.IssuedUtc) < dayAgo)];
+    }
+
     public async Task<IReadOnlyList<ApplicationPresence>> ListAsync(CancellationToken cancellationToken)
     {
         var me = await actors.CurrentAsync(cancellationToken);
@@ -100,7 +112,8 @@ public sealed class ConnectedSystems(
                 online ? latest?.ConnectedUtc : latest?.DisconnectedUtc,
                 presence.LastSeen(application.AccessKeyId) ?? latest?.DisconnectedUtc,
                 sessions.Count(s => s.ConnectedUtc >= todayStart),
-                sessions.Count(s => s.DisconnectedUtc >= todayStart));
+                sessions.Count(s => s.DisconnectedUtc >= todayStart),
+                application.IssuedUtc);
         })];
     }
 }

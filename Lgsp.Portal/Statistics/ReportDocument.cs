@@ -43,7 +43,7 @@ public static class ReportDocument
         var text = t.Count == 0
             ? "Trong kỳ không có gói tin nào được gửi hoặc nhận qua Nền tảng."
             : $"Trong kỳ, {N(t.Count(a => a.Sent > 0))} cơ quan, đơn vị đã gửi {N(t.Sum(a => a.Sent))} gói tin "
-                + $"({Megabytes(t.Sum(a => a.BytesSent))} MB); đã giao {N(t.Sum(a => a.Delivered))} lượt nhận, "
+                + $"({Volume(t.Sum(a => a.BytesSent))}); đã giao {N(t.Sum(a => a.Delivered))} lượt nhận, "
                 + $"bị từ chối {N(t.Sum(a => a.Rejected))}, không gửi được {N(t.Sum(a => a.Undeliverable))}, "
                 + $"hết hạn {N(t.Sum(a => a.Expired))}.";
         return new ReportSection("I. LƯU LƯỢNG TRAO ĐỔI DỮ LIỆU THEO CƠ QUAN, ĐƠN VỊ", [text], new Table(
@@ -64,8 +64,10 @@ public static class ReportDocument
                 Hours(t.Sum(a => a.OnlineMinutes))))
             .ToList();
         var applications = content.Sessions.Select(s => s.AccessKeyId).Distinct().Count();
-        var text = $"Trong kỳ có {N(content.Sessions.Count)} phiên kết nối của {N(applications)} ứng dụng; "
-            + "danh sách từng phiên (bắt đầu, kết thúc, thời lượng) có trong báo cáo dạng Excel.";
+        var text = content.Sessions.Count == 0
+            ? "Trong kỳ không có phiên kết nối nào."
+            : $"Trong kỳ có {N(content.Sessions.Count)} phiên kết nối của {N(applications)} ứng dụng; "
+                + "danh sách từng phiên (bắt đầu, kết thúc, thời lượng) có trong báo cáo dạng Excel.";
         return new ReportSection("II. KẾT NỐI CỦA CÁC HỆ THỐNG", [text], new Table(
             [
                 new TableColumn("TT", 4, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 30),
@@ -84,6 +86,12 @@ public static class ReportDocument
         var text = "Hồ sơ đề nghị (Mẫu 01, 03, 06, 08, 09, 12) tính theo tháng dương lịch, trọn tháng: hồ sơ gửi "
             + "đến tính vào tháng gửi, hồ sơ trả lời tính vào tháng có văn bản trả lời; đúng hạn là trả lời "
             + "không muộn hơn 5 ngày làm việc kể từ khi nhận đủ hồ sơ.";
+        if (content.Months.Count == 0)
+        {
+            return new ReportSection("III. TIẾP NHẬN VÀ XỬ LÝ HỒ SƠ ĐỀ NGHỊ",
+                [text, "Trong các tháng của kỳ không có hồ sơ nào được gửi đến hoặc trả lời."]);
+        }
+
         return new ReportSection("III. TIẾP NHẬN VÀ XỬ LÝ HỒ SƠ ĐỀ NGHỊ", [text], new Table(
             [
                 new TableColumn("Tháng", 8, Alignment.Center), Number("Hồ sơ gửi đến", 9), Number("Đã trả lời", 9),
@@ -120,6 +128,15 @@ public static class ReportDocument
     };
 
     private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("N1", VietnamTime.Culture);
+
+    /// <summary>A volume in the unit that shows it: bytes, KB, MB or GB.</summary>
+    private static string Volume(long bytes) => bytes switch
+    {
+        < 1024 => $"{N(bytes)} byte",
+        < 1024 * 1024 => $"{(bytes / 1024.0).ToString("N1", VietnamTime.Culture)} KB",
+        < 1024L * 1024 * 1024 => $"{Megabytes(bytes)} MB",
+        _ => $"{(bytes / 1073741824.0).ToString("N2", VietnamTime.Culture)} GB",
+    };
 
     private static string Hours(int minutes) => (minutes / 60.0).ToString("N1", VietnamTime.Culture);
 }

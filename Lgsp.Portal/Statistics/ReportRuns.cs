@@ -40,7 +40,7 @@ public sealed class ReportRuns(
             throw new ForbiddenActionException();
         }
 
-        if (Periods.Problem(from, to) is { } problem)
+        if (Periods.Problem(from, to, VietnamTime.Today(time)) is { } problem)
         {
             throw new ReportRuleException(problem);
         }

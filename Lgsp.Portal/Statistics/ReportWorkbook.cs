@@ -67,8 +67,8 @@ public static class ReportWorkbook
 
     private static readonly string[] ExchangesHeader =
     [
-        "Thời điểm gửi", "Mã gói tin", "Mã nơi gửi", "Nơi gửi", "Mã nơi nhận", "Mức độ ưu tiên", "Loại dữ liệu",
-        "Dung lượng (byte)", "Trạng thái", "Hoàn tất lúc",
+        "Thời điểm gửi", "Mã gói tin", "Tiêu đề", "Mã nơi gửi", "Nơi gửi", "Mã nơi nhận", "Nơi nhận",
+        "Mức độ ưu tiên", "Loại dữ liệu", "Dung lượng (byte)", "Trạng thái", "Hoàn tất lúc",
     ];
 
     /// <summary>The rows the workbook will write, for progress.</summary>
@@ -106,6 +106,17 @@ public static class ReportWorkbook
             ], cancellationToken);
             await progress.AdvanceAsync(1, cancellationToken);
         }
+
+        var all = content.Totals;
+        await spreadsheet.AddRowAsync(
+        [
+            new Cell(""), new Cell("Tổng cộng", styles.Bold), styles.Count(all.Sum(t => t.Sent)),
+            styles.Count(all.Sum(t => t.BytesSent)), styles.Count(all.Sum(t => t.Received)),
+            styles.Count(all.Sum(t => t.BytesReceived)), styles.Count(all.Sum(t => t.Delivered)),
+            styles.Count(all.Sum(t => t.Rejected)), styles.Count(all.Sum(t => t.Undeliverable)),
+            styles.Count(all.Sum(t => t.Expired)), styles.Count(all.Sum(t => t.Connects)),
+            styles.Count(all.Sum(t => t.Disconnects)), styles.Count(all.Sum(t => t.OnlineMinutes)),
+        ], cancellationToken);
 
         await Sheet(spreadsheet, "Theo ngày", DaysHeader, [12, 14, 48], styles, cancellationToken);
         await foreach (var d in content.Days(cancellationToken).WithCancellation(cancellationToken))
@@ -187,15 +198,16 @@ public static class ReportWorkbook
                 {
                     sheets++;
                     await Sheet(spreadsheet, sheets == 1 ? "Gói tin" : $"Gói tin ({sheets})", ExchangesHeader,
-                        [19, 28, 14, 40, 28, 12, 20], styles, cancellationToken);
+                        [19, 28, 32, 14, 40, 28, 40, 12, 20], styles, cancellationToken);
                 }
 
                 var finished = e.Recipients.Max(r => r.FinishedUtc);
                 await spreadsheet.AddRowAsync(
                 [
-                    styles.Instant(e.SubmittedUtc!.Value), new Cell(e.Id), new Cell(e.SourceAgencyId),
+                    styles.Instant(e.SubmittedUtc!.Value), new Cell(e.Id), new Cell(e.Title), new Cell(e.SourceAgencyId),
                     new Cell(content.Name(e.SourceAgencyId)),
                     new Cell(string.Join(", ", e.Recipients.Select(r => r.AgencyId))),
+                    new Cell(string.Join("; ", e.Recipients.Select(r => content.Name(r.AgencyId)))),
                     new Cell(TrafficText.Priority(e.Priority)), new Cell(e.DataType), styles.Count(e.Size ?? 0),
                     new Cell(string.Join(", ", e.Recipients.Select(r => TrafficText.Status(r.Status)).Distinct())),
                     finished is { } at && e.Recipients.All(r => r.IsFinal) ? styles.Instant(at) : new Cell(""),

@@ -61,6 +61,48 @@ public sealed class ConnectedSystemsTests : IDisposable
         Assert.NotNull(shown);
     }
 
+    [Fact]
+    public async Task Quiet_ListsApplicationsOfflineForADay_NotOnesIssuedToday()
+    {
+        await _portal.CreateUserAsync("lanhdao@bacgiang.gov.vn", Roles.Manager);
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var now = _clock.Now.UtcDateTime;
+            db.Applications.AddRange(
+                new ApplicationRecord
+                {
+                    AccessKeyId = "LGSPOLD",
+                    AgencyId = Health,
+                    Name = "Cũ, chưa từng kết nối",
+                    IssuedUtc = now.AddDays(-3),
+                },
+                new ApplicationRecord
+                {
+                    AccessKeyId = "LGSPNEW",
+                    AgencyId = Home,
+                    Name = "Mới cấp",
+                    IssuedUtc = now.AddHours(-2),
+                },
+                new ApplicationRecord
+                {
+                    AccessKeyId = "LGSPSEEN",
+                    AgencyId = Home,
+                    Name = "Vừa hoạt động",
+                    IssuedUtc = now.AddDays(-3),
+                });
+            await db.SaveChangesAsync();
+        }
+
+        _portal.Services.GetRequiredService<PresenceTracker>().Seen("LGSPSEEN", Home);
+        _clock.Now = _clock.Now.AddMinutes(10);
+
+        await using var manager = _portal.ScopeActingAs("lanhdao@bacgiang.gov.vn");
+        var quiet = await manager.ServiceProvider.GetRequiredService<ConnectedSystems>().QuietAsync(default);
+
+        Assert.Equal(["LGSPOLD"], quiet.Select(a => a.AccessKeyId));
+    }
+
     private async Task<ApplicationHistory?> HistoryAsync(string user, string key)
     {
         await using var scope = _portal.ScopeActingAs(user);

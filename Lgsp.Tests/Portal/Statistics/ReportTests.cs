@@ -65,8 +65,8 @@ public sealed class ReportTests : IDisposable
         Assert.Equal([3.0, 2.0, 1.0, 1.0, 1.0, 5.5], month.Skip(3).Select(c => c.Number));
         // Every exchange of the period is listed, and the list agrees with the totals: December's, not January's.
         var exchanges = Workbook.Rows(workbook, "Gói tin").Skip(1).ToList();
-        Assert.Equal(totals.Skip(3).Sum(r => r[2].Number), exchanges.Count);
-        Assert.Equal(16, exchanges.Count(e => e[2].Text == Health));
+        Assert.Equal(totals.Single(r => r.Count > 2 && r[1].Text == "Tổng cộng")[2].Number, exchanges.Count);
+        Assert.Equal(16, exchanges.Count(e => e[3].Text == Health));
         var other = await SignedInAsync(OtherManager, otherPassword);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/statistics/reports/{run.Id}")).StatusCode);
     }
@@ -106,6 +106,8 @@ public sealed class ReportTests : IDisposable
             RequestAsync(Manager, December.AddDays(5), December, [], ReportFormat.Excel, false));
         var tooLong = await Assert.ThrowsAsync<ReportRuleException>(() =>
             RequestAsync(Manager, December.AddYears(-4), December, [], ReportFormat.Excel, false));
+        var future = await Assert.ThrowsAsync<ReportRuleException>(() =>
+            RequestAsync(Manager, December, new DateOnly(2027, 1, 6), [], ReportFormat.Excel, false));
         var unknown = await Assert.ThrowsAsync<ReportRuleException>(() =>
             RequestAsync(Manager, December, December, ["000.00.99.Z99"], ReportFormat.Pdf, false));
         await Assert.ThrowsAsync<ForbiddenActionException>(() =>
@@ -113,8 +115,9 @@ public sealed class ReportTests : IDisposable
         var response = await (await SignedInAsync("vanthu.syt@bacgiang.gov.vn", officer))
             .GetAsync($"/statistics/reports/{Guid.NewGuid()}");
 
-        Assert.Equal("Từ ngày không được sau đến ngày.", backwards.Message);
-        Assert.Contains("không quá 3 năm", tooLong.Message, StringComparison.Ordinal);
+        Assert.Equal("“Từ ngày” không được sau “Đến ngày”.", backwards.Message);
+        Assert.Contains("không được quá 3 năm", tooLong.Message, StringComparison.Ordinal);
+        Assert.Equal("“Đến ngày” không được sau hôm nay (05/01/2027).", future.Message);
         Assert.Contains("000.00.99.Z99", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/access-denied", response.Headers.Location!.LocalPart(), StringComparison.Ordinal);

@@ -50,9 +50,11 @@ public sealed partial class TrafficDashboard
     private async Task LoadAsync()
     {
         _error = null;
-        if (Periods.Problem(Periods.Day(From), Periods.Day(To)) is { } problem)
+        if (Periods.Problem(Periods.Day(From), Periods.Day(To), VietnamTime.Today(Time)) is { } problem)
         {
+            // The figures of the last good period must not stand under dates they do not belong to.
             _error = problem;
+            _days = null;
             return;
         }
 
@@ -64,10 +66,7 @@ public sealed partial class TrafficDashboard
         _senders = [.. totals.Where(t => t.Sent > 0).OrderByDescending(t => t.Sent).Take(10)];
         _receivers = [.. totals.Where(t => t.Received > 0).OrderByDescending(t => t.Received).Take(10)];
         _deadlines = await Deadlines.ForPeriodAsync(from, to, CancellationToken.None);
-        // Applications not heard from for more than a day (or never): their agencies may be missing packages.
-        var dayAgo = Time.GetUtcNow().UtcDateTime.AddDays(-1);
-        _quiet = [.. (await Systems.ListAsync(CancellationToken.None))
-            .Where(a => !a.Online && (a.LastSeenUtc is null || a.LastSeenUtc < dayAgo))];
+        _quiet = await Systems.QuietAsync(CancellationToken.None);
     }
 
     /// <summary>The headline figures: label, value as shown, element id.</summary>
