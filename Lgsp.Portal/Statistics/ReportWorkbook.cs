@@ -204,8 +204,8 @@ public static class ReportWorkbook
                 var finished = e.Recipients.Max(r => r.FinishedUtc);
                 await spreadsheet.AddRowAsync(
                 [
-                    styles.Instant(e.SubmittedUtc!.Value), new Cell(e.Id), new Cell(e.Title), new Cell(e.SourceAgencyId),
-                    new Cell(content.Name(e.SourceAgencyId)),
+                    styles.Instant(e.SubmittedUtc!.Value), new Cell(e.Id), new Cell(e.Title),
+                    new Cell(e.SourceAgencyId), new Cell(content.Name(e.SourceAgencyId)),
                     new Cell(string.Join(", ", e.Recipients.Select(r => r.AgencyId))),
                     new Cell(string.Join("; ", e.Recipients.Select(r => content.Name(r.AgencyId)))),
                     new Cell(TrafficText.Priority(e.Priority)), new Cell(e.DataType), styles.Count(e.Size ?? 0),
