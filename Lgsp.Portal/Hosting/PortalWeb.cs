@@ -114,6 +114,10 @@ internal static class PortalWeb
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "assets")),
             RequestPath = "/assets",
         });
+
+        // Routing after the status-code pages: a re-executed request (an unknown page, a file that is not there)
+        // is routed again, to the not-found page, instead of keeping the empty endpoint it failed with.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<PasswordChangeGate>();

@@ -30,6 +30,25 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task UnknownAddresses_AnswerNotFound_WithThePortalsPage_OrTheBrokersProblem()
+    {
+        var client = _portal.CreateBrowserlikeClient();
+        await PortalFactory.SignInAsync(client, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+
+        var page = await client.GetAsync("/khong-co-trang-nay");
+        var report = await client.GetAsync($"/statistics/reports/{Guid.NewGuid()}");
+        var api = await client.GetAsync("/api/v1/khong-co");
+
+        // The portal's shell comes back, and its router shows the not-found page in the browser.
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("blazor.web.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
+        Assert.Contains("blazor.web.js", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Administrator_SignsIn_AndReachesEveryStaffPage()
     {
         var client = _portal.CreateBrowserlikeClient();
