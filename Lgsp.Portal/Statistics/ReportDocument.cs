@@ -34,18 +34,16 @@ public static class ReportDocument
     private static ReportSection Traffic(ReportContent content)
     {
         var t = content.Totals;
-        var rows = t.Select((a, i) => Row(i + 1, a.Name, a.Sent, a.Received, a.Delivered, a.Rejected,
-                a.Undeliverable, a.Expired, Megabytes(a.BytesSent)))
-            .Append(Row(null, "Tổng cộng", t.Sum(a => a.Sent), t.Sum(a => a.Received), t.Sum(a => a.Delivered),
-                t.Sum(a => a.Rejected), t.Sum(a => a.Undeliverable), t.Sum(a => a.Expired),
-                Megabytes(t.Sum(a => a.BytesSent))))
-            .ToList();
+        var sum = AgencyTotals.Sum(t, "Tổng cộng");
+        IReadOnlyList<string> Figures(int? position, AgencyTotals a) => Row(position, a.Name, a.Sent, a.Received,
+            a.Delivered, a.Rejected, a.Undeliverable, a.Expired, Megabytes(a.BytesSent));
+        var rows = t.Select((a, i) => Figures(i + 1, a)).Append(Figures(null, sum)).ToList();
         var text = t.Count == 0
             ? "Trong kỳ không có gói tin nào được gửi hoặc nhận qua Nền tảng."
-            : $"Trong kỳ, {N(t.Count(a => a.Sent > 0))} cơ quan, đơn vị đã gửi {N(t.Sum(a => a.Sent))} gói tin "
-                + $"({Volume(t.Sum(a => a.BytesSent))}); đã giao {N(t.Sum(a => a.Delivered))} lượt nhận, "
-                + $"bị từ chối {N(t.Sum(a => a.Rejected))}, không gửi được {N(t.Sum(a => a.Undeliverable))}, "
-                + $"hết hạn {N(t.Sum(a => a.Expired))}.";
+            : $"Trong kỳ, {N(t.Count(a => a.Sent > 0))} cơ quan, đơn vị đã gửi {N(sum.Sent)} gói tin "
+                + $"({Volume(sum.BytesSent)}); đã giao {N(sum.Delivered)} lượt nhận, "
+                + $"bị từ chối {N(sum.Rejected)}, không gửi được {N(sum.Undeliverable)}, "
+                + $"hết hạn {N(sum.Expired)}.";
         return new ReportSection("I. LƯU LƯỢNG TRAO ĐỔI DỮ LIỆU THEO CƠ QUAN, ĐƠN VỊ", [text], new Table(
             [
                 new TableColumn("TT", 4, Alignment.Center), new TableColumn("Cơ quan, đơn vị", 22),
@@ -59,9 +57,9 @@ public static class ReportDocument
     private static ReportSection Connections(ReportContent content)
     {
         var t = content.Totals.Where(a => a.Connects + a.Disconnects + a.OnlineMinutes > 0).ToList();
-        var rows = t.Select((a, i) => Row(i + 1, a.Name, a.Connects, a.Disconnects, Hours(a.OnlineMinutes)))
-            .Append(Row(null, "Tổng cộng", t.Sum(a => a.Connects), t.Sum(a => a.Disconnects),
-                Hours(t.Sum(a => a.OnlineMinutes))))
+        IReadOnlyList<string> Figures(int? position, AgencyTotals a) =>
+            Row(position, a.Name, a.Connects, a.Disconnects, Hours(a.OnlineMinutes));
+        var rows = t.Select((a, i) => Figures(i + 1, a)).Append(Figures(null, AgencyTotals.Sum(t, "Tổng cộng")))
             .ToList();
         var applications = content.Sessions.Select(s => s.AccessKeyId).Distinct().Count();
         var text = content.Sessions.Count == 0

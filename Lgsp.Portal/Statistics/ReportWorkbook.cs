@@ -95,28 +95,20 @@ public static class ReportWorkbook
         await spreadsheet.AddRowAsync([new Cell(content.Title, styles.Bold)], cancellationToken);
         await spreadsheet.AddRowAsync([new Cell($"{content.Coverage}. {content.Cutoff}.")], cancellationToken);
         await Header(spreadsheet, TotalsHeader, styles, cancellationToken);
+        ValueTask TotalsRow(AgencyTotals t, Cell name) => spreadsheet.AddRowAsync(
+        [
+            new Cell(t.AgencyId), name, styles.Count(t.Sent), styles.Count(t.BytesSent), styles.Count(t.Received),
+            styles.Count(t.BytesReceived), styles.Count(t.Delivered), styles.Count(t.Rejected),
+            styles.Count(t.Undeliverable), styles.Count(t.Expired), styles.Count(t.Connects),
+            styles.Count(t.Disconnects), styles.Count(t.OnlineMinutes),
+        ], cancellationToken);
         foreach (var t in content.Totals)
         {
-            await spreadsheet.AddRowAsync(
-            [
-                new Cell(t.AgencyId), new Cell(t.Name), styles.Count(t.Sent), styles.Count(t.BytesSent),
-                styles.Count(t.Received), styles.Count(t.BytesReceived), styles.Count(t.Delivered),
-                styles.Count(t.Rejected), styles.Count(t.Undeliverable), styles.Count(t.Expired),
-                styles.Count(t.Connects), styles.Count(t.Disconnects), styles.Count(t.OnlineMinutes),
-            ], cancellationToken);
+            await TotalsRow(t, new Cell(t.Name));
             await progress.AdvanceAsync(1, cancellationToken);
         }
 
-        var all = content.Totals;
-        await spreadsheet.AddRowAsync(
-        [
-            new Cell(""), new Cell("Tổng cộng", styles.Bold), styles.Count(all.Sum(t => t.Sent)),
-            styles.Count(all.Sum(t => t.BytesSent)), styles.Count(all.Sum(t => t.Received)),
-            styles.Count(all.Sum(t => t.BytesReceived)), styles.Count(all.Sum(t => t.Delivered)),
-            styles.Count(all.Sum(t => t.Rejected)), styles.Count(all.Sum(t => t.Undeliverable)),
-            styles.Count(all.Sum(t => t.Expired)), styles.Count(all.Sum(t => t.Connects)),
-            styles.Count(all.Sum(t => t.Disconnects)), styles.Count(all.Sum(t => t.OnlineMinutes)),
-        ], cancellationToken);
+        await TotalsRow(AgencyTotals.Sum(content.Totals, "Tổng cộng"), new Cell("Tổng cộng", styles.Bold));
 
         await Sheet(spreadsheet, "Theo ngày", DaysHeader, [12, 14, 48], styles, cancellationToken);
         await foreach (var d in content.Days(cancellationToken).WithCancellation(cancellationToken))

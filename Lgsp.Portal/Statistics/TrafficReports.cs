@@ -19,7 +19,15 @@ public sealed record AgencyTotals(
     int Expired,
     int Connects,
     int Disconnects,
-    int OnlineMinutes);
+    int OnlineMinutes)
+{
+    /// <summary>Several agencies' totals added up, under <paramref name="name"/>: a report's total row.</summary>
+    public static AgencyTotals Sum(IReadOnlyCollection<AgencyTotals> rows, string name) => new(
+        "", name, rows.Sum(t => t.Sent), rows.Sum(t => t.BytesSent), rows.Sum(t => t.Received),
+        rows.Sum(t => t.BytesReceived), rows.Sum(t => t.Delivered), rows.Sum(t => t.Rejected),
+        rows.Sum(t => t.Undeliverable), rows.Sum(t => t.Expired), rows.Sum(t => t.Connects),
+        rows.Sum(t => t.Disconnects), rows.Sum(t => t.OnlineMinutes));
+}
 
 /// <summary>
 /// Reads the daily statistics for pages and reports; never the raw exchanges, so a report over a year costs the
