@@ -83,7 +83,7 @@ public sealed class ReportSources(
     ConnectionLog connections,
     ExchangeStore exchanges)
 {
-    /// <summary>Reads what the report shows up to <paramref name="cutoffUtc"/> (the end of its period at most).</summary>
+    /// <summary>Reads what the report shows up to <paramref name="cutoffUtc"/>, the end of its period at most.</summary>
     public async Task<ReportContent> ReadAsync(ReportRun run, DateTime cutoffUtc, CancellationToken cancellationToken)
     {
         IReadOnlySet<string>? agencies = run.Agencies.Length == 0
@@ -132,9 +132,9 @@ public sealed class ReportSources(
             Days = token => traffic.DaysAsync(run.From, run.To, token, agencyList),
             Sessions = sessions,
             Months = await traffic.MonthsAsync(run.From, run.To, agencyList, cancellationToken),
-            ExchangeCount = !listed ? 0
-                : agencies is null ? (await traffic.ProvinceDaysAsync(run.From, run.To, cancellationToken)).Sum(d => d.Sent)
-                : totals.Sum(t => t.Sent + t.Received),
+            // Every exchange has one source, so the agencies' sent packages count them all; with a few agencies
+            // chosen, what they received may come from others.
+            ExchangeCount = !listed ? 0 : totals.Sum(t => agencies is null ? t.Sent : t.Sent + t.Received),
             Exchanges = listed
                 ? [.. Enumerable.Range(0, run.To.DayNumber - run.From.DayNumber + 1)
                     .Select(i => (Func<IReadOnlyList<Exchange>>)(() => ReadDay(run.From.AddDays(i))))]
