@@ -90,12 +90,13 @@ public sealed class ConnectedSystems(
             .Where(a => me.SeesAgency(a.AgencyId));
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var (todayStart, todayEnd) = TrafficAggregation.Bounds(VietnamTime.Today(time));
-        var today = connections.OpenBetween(todayStart, todayEnd).ToLookup(s => s.AccessKeyId);
-        // Each application's latest session, from the sessions of the last two days in one read; only those
-        // quiet for longer are looked up one by one.
+        // The sessions of the last two days in one read: today's connections come from them, and each
+        // application's latest session; only applications quiet for longer are looked up one by one.
         var now = time.GetUtcNow().UtcDateTime;
-        var recent = connections.OpenBetween(now.AddDays(-2), now.AddMinutes(1))
-            .GroupBy(s => s.AccessKeyId)
+        var sessionsOfTwoDays = connections.OpenBetween(now.AddDays(-2), todayEnd);
+        var today = sessionsOfTwoDays.Where(s => s.DisconnectedUtc is null || s.DisconnectedUtc >= todayStart)
+            .ToLookup(s => s.AccessKeyId);
+        var recent = sessionsOfTwoDays.GroupBy(s => s.AccessKeyId)
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ConnectedUtc)!);
         return [.. list.Select(application =>
         {
