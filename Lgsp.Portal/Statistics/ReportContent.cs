@@ -83,7 +83,7 @@ public sealed class ReportSources(
     ConnectionLog connections,
     ExchangeStore exchanges)
 {
-    /// <summary>Reads what the report shows up to <paramref name="cutoffUtc"/>, the end of its period at most.</summary>
+    /// <summary>Reads what the report shows up to <paramref name="cutoffUtc"/> (its period's end at most).</summary>
     public async Task<ReportContent> ReadAsync(ReportRun run, DateTime cutoffUtc, CancellationToken cancellationToken)
     {
         IReadOnlySet<string>? agencies = run.Agencies.Length == 0
