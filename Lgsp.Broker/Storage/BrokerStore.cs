@@ -19,6 +19,13 @@ public sealed class BrokerStore : IDisposable
 
         // Direct mode: the file is this process's alone, and LiteDB serialises writers inside it.
         _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct });
+        // Every time the broker keeps is UTC; LiteDB would hand them back as the machine's local time, which on
+        // a server set to Vietnam's time zone moved every deadline and statistic by seven hours.
+        if (!_database.UtcDate)
+        {
+            _database.UtcDate = true;
+        }
+
         WarmUpMapper();
     }
 
