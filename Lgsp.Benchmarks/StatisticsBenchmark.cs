@@ -151,14 +151,12 @@ internal static class StatisticsBenchmark
     private static async Task<string> WriterAsync(string data, int count)
     {
         var perDay = count / 365;
-        var day = Enumerable.Range(0, perDay).Select(i => new Exchange
+        var day = Enumerable.Range(0, perDay).Select(i =>
         {
-            Id = $"x{i:D8}",
-            SourceAgencyId = Agency(i % AgencyCount),
-            DataType = "json",
-            SubmittedUtc = Clock.GetUtcNow().UtcDateTime.AddSeconds(-i),
-            Size = 1_000 + i,
-            Recipients = [Recipient(new Random(i), (i + 1) % AgencyCount, Clock.GetUtcNow().UtcDateTime)],
+            var recipient = Recipient(new Random(i), (i + 1) % AgencyCount, Clock.GetUtcNow().UtcDateTime);
+            return new ExchangeListing($"x{i:D8}", Clock.GetUtcNow().UtcDateTime.AddSeconds(-i), "Gói thử nghiệm",
+                Agency(i % AgencyCount), Priority.Normal, "json", 1_000 + i,
+                [new RecipientListing(recipient.AgencyId, recipient.Status, recipient.FinishedUtc)]);
         }).ToList();
         var content = new ReportContent
         {
@@ -172,7 +170,7 @@ internal static class StatisticsBenchmark
             Sessions = [],
             Months = [],
             ExchangeCount = perDay * 365,
-            Exchanges = [.. Enumerable.Repeat<Func<IReadOnlyList<Exchange>>>(() => day, 365)],
+            Exchanges = [.. Enumerable.Repeat<Func<IReadOnlyList<ExchangeListing>>>(() => day, 365)],
         };
         var path = Path.Combine(data, "writer.xlsx");
         await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024,

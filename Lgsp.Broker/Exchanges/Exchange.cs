@@ -58,8 +58,12 @@ public sealed class Recipient
     public long? ConvertedSize { get; set; }
 
     /// <summary>Whether nothing more can happen to this recipient.</summary>
-    public bool IsFinal => Status is RecipientStatus.Delivered or RecipientStatus.Rejected or RecipientStatus.Expired
-        or RecipientStatus.Undeliverable or RecipientStatus.Failed;
+    public bool IsFinal => IsFinalStatus(Status);
+
+    /// <summary>Whether <paramref name="status"/> is one in which nothing more can happen to a recipient.</summary>
+    public static bool IsFinalStatus(RecipientStatus status) => status is RecipientStatus.Delivered
+        or RecipientStatus.Rejected or RecipientStatus.Expired or RecipientStatus.Undeliverable
+        or RecipientStatus.Failed;
 }
 
 /// <summary>The source's delivery policy (spec, <c>PUT {policyUrl}</c>).</summary>

@@ -15,6 +15,7 @@ public sealed class ExchangeStore
 
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<Exchange> _exchanges;
+    private readonly ILiteCollection<BsonDocument> _documents;
     private readonly ILiteStorage<string> _content;
 
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
@@ -25,6 +26,7 @@ public sealed class ExchangeStore
     {
         _db = store.Database;
         _exchanges = _db.GetCollection<Exchange>("exchanges");
+        _documents = _db.GetCollection("exchanges");
         _exchanges.EnsureIndex(e => e.IdempotencyKey);
         _exchanges.EnsureIndex(e => e.ContentErasedUtc);
         _exchanges.EnsureIndex("recipients", "$.Recipients[*].AgencyId");
@@ -42,11 +44,12 @@ public sealed class ExchangeStore
             .Take(limit)];
 
     /// <summary>
-    /// Exchanges submitted between two instants, oldest first. Callers walk a long period window by window (an
+    /// The listings of the exchanges submitted between two instants, oldest first. Callers walk a long period window by window (an
     /// hour, a day) so that no more than one window's exchanges are in memory at once.
     /// </summary>
-    public IReadOnlyList<Exchange> SubmittedBetween(DateTime fromUtc, DateTime toUtc) =>
-        [.. _exchanges.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc))
+    public IReadOnlyList<ExchangeListing> ListSubmittedBetween(DateTime fromUtc, DateTime toUtc) =>
+        [.. _documents.Find(TimeRange.During(nameof(Exchange.SubmittedUtc), fromUtc, toUtc))
+            .Select(ExchangeListing.FromDocument)
             .OrderBy(e => e.SubmittedUtc)];
 
     /// <summary>When the oldest kept exchange was submitted, if any was.</summary>

@@ -58,7 +58,7 @@ public sealed class ReportContent
     /// The period's exchanges of the covered agencies, oldest first: one reader per day, each reading that day's
     /// exchanges when called (readers may run on other threads, a few at a time, never the same one twice).
     /// </summary>
-    public required IReadOnlyList<Func<IReadOnlyList<Exchange>>> Exchanges { get; init; }
+    public required IReadOnlyList<Func<IReadOnlyList<ExchangeListing>>> Exchanges { get; init; }
 
     /// <summary>The report's title, with its period.</summary>
     public string Title => $"Báo cáo trao đổi dữ liệu qua LGSP từ {Run.From:dd/MM/yyyy} đến {Run.To:dd/MM/yyyy}";
@@ -105,13 +105,10 @@ public sealed class ReportSources(
                 s.DisconnectedUtc < to ? s.DisconnectedUtc : null, s.Interrupted))
             .ToList();
 
-        // Limitation: a million exchanges take about 13 s to read cold from LiteDB (its page cache serialises
-        // the readers), so a year's report with every exchange takes 15 s rather than the 10 s aimed at; until a
-        // compact copy of each day's listing is kept, the report runs in the background and shows its progress.
-        IReadOnlyList<Exchange> ReadDay(DateOnly day)
+        IReadOnlyList<ExchangeListing> ReadDay(DateOnly day)
         {
             var (dayFrom, dayTo) = TrafficAggregation.Bounds(day);
-            var window = dayFrom >= to ? [] : exchanges.SubmittedBetween(dayFrom, dayTo < to ? dayTo : to);
+            var window = dayFrom >= to ? [] : exchanges.ListSubmittedBetween(dayFrom, dayTo < to ? dayTo : to);
             return agencies is null
                 ? window
                 : [.. window.Where(e => Covers(e.SourceAgencyId) || e.Recipients.Any(r => Covers(r.AgencyId)))];
@@ -137,7 +134,7 @@ public sealed class ReportSources(
             ExchangeCount = !listed ? 0 : totals.Sum(t => agencies is null ? t.Sent : t.Sent + t.Received),
             Exchanges = listed
                 ? [.. Enumerable.Range(0, run.To.DayNumber - run.From.DayNumber + 1)
-                    .Select(i => (Func<IReadOnlyList<Exchange>>)(() => ReadDay(run.From.AddDays(i))))]
+                    .Select(i => (Func<IReadOnlyList<ExchangeListing>>)(() => ReadDay(run.From.AddDays(i))))]
                 : [],
         };
     }

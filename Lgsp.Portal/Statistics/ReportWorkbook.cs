@@ -169,7 +169,7 @@ public static class ReportWorkbook
         var sheets = 0;
         // Reading the store is most of the work: the next days are read on other threads, in parallel, while
         // this one is written; a few days ahead at most, so memory stays a few days' worth.
-        var pending = new Queue<Task<IReadOnlyList<Exchange>>>();
+        var pending = new Queue<Task<IReadOnlyList<ExchangeListing>>>();
         var started = 0;
         void ReadAhead()
         {
@@ -193,16 +193,15 @@ public static class ReportWorkbook
                         [19, 28, 32, 14, 40, 28, 40, 12, 20], styles, cancellationToken);
                 }
 
-                var finished = e.Recipients.Max(r => r.FinishedUtc);
                 await spreadsheet.AddRowAsync(
                 [
-                    styles.Instant(e.SubmittedUtc!.Value), new Cell(e.Id), new Cell(e.Title),
+                    styles.Instant(e.SubmittedUtc), new Cell(e.Id), new Cell(e.Title),
                     new Cell(e.SourceAgencyId), new Cell(content.Name(e.SourceAgencyId)),
                     new Cell(string.Join(", ", e.Recipients.Select(r => r.AgencyId))),
                     new Cell(string.Join("; ", e.Recipients.Select(r => content.Name(r.AgencyId)))),
-                    new Cell(TrafficText.Priority(e.Priority)), new Cell(e.DataType), styles.Count(e.Size ?? 0),
+                    new Cell(TrafficText.Priority(e.Priority)), new Cell(e.DataType), styles.Count(e.Size),
                     new Cell(string.Join(", ", e.Recipients.Select(r => TrafficText.Status(r.Status)).Distinct())),
-                    finished is { } at && e.Recipients.All(r => r.IsFinal) ? styles.Instant(at) : new Cell(""),
+                    e.FinishedUtc is { } finished ? styles.Instant(finished) : new Cell(""),
                 ], cancellationToken);
                 rows++;
             }

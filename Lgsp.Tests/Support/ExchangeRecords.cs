@@ -19,6 +19,11 @@ internal static class ExchangeRecords
             Recipients = [.. recipients],
         };
 
+    /// <summary>What a report lists of <paramref name="exchange"/>.</summary>
+    public static ExchangeListing Listing(Exchange exchange) => new(exchange.Id, exchange.SubmittedUtc!.Value,
+        exchange.Title, exchange.SourceAgencyId, exchange.Priority, exchange.DataType, exchange.Size ?? 0,
+        [.. exchange.Recipients.Select(r => new RecipientListing(r.AgencyId, r.Status, r.FinishedUtc))]);
+
     /// <summary>A recipient that reached a final status at <paramref name="atUtc"/>.</summary>
     public static Recipient Finished(string agency, RecipientStatus status, DateTime atUtc) =>
         new() { AgencyId = agency, Status = status, FinishedUtc = atUtc };

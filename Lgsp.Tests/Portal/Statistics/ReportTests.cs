@@ -129,7 +129,8 @@ public sealed class ReportTests : IDisposable
     public async Task Workbook_WithMoreExchangesThanASheetHolds_ContinuesOnFurtherSheets()
     {
         var exchanges = Enumerable.Range(0, 7)
-            .Select(i => ExchangeRecords.Submitted(Health, ManualClock.At(2026, 12, 2, 9, i).UtcDateTime, i))
+            .Select(i => ExchangeRecords.Listing(
+                ExchangeRecords.Submitted(Health, ManualClock.At(2026, 12, 2, 9, i).UtcDateTime, i)))
             .ToList();
         var content = new ReportContent
         {
