@@ -75,6 +75,7 @@ internal static class PortalCore
         services.AddScoped<Statistics.TrafficLog>();
         services.AddScoped<Statistics.RequestStatisticsJob>();
         services.AddScoped<Statistics.ReportSources>();
+        services.AddScoped<Statistics.SettledListings>();
         services.AddScoped<Statistics.ReportRuns>();
         services.AddScoped<Statistics.ReportJob>();
         services.AddOptions<Statistics.StatisticsOptions>().BindConfiguration("Statistics");

@@ -159,6 +159,12 @@ internal static class PortalWeb
             job => job.RunAsync(CancellationToken.None),
             Cron.Hourly(5));
 
+        // Hourly: a day settles once its last recipient is final, usually within a week (the longest expiry).
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Statistics.SettledListings>(
+            Statistics.SettledListings.JobId,
+            job => job.Settle(CancellationToken.None),
+            Cron.Hourly(10));
+
         // Once a day (02:00 UTC): raw records past retention go, their aggregates stay.
         app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<RawDataRetention>(
             RawDataRetention.JobId,

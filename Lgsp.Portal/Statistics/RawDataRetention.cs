@@ -22,7 +22,8 @@ public sealed class StatisticsOptions
 /// <summary>
 /// The daily job that removes exchange metadata and connection sessions older than the retention period. It never
 /// removes a day the statistics have not finished counting, so the aggregates always cover what was removed.
-/// Written reports older than <see cref="StatisticsOptions.ReportDays"/> go too (they can be made again).
+/// Those days' settled listing files go with them, and written reports older than
+/// <see cref="StatisticsOptions.ReportDays"/> too (they can be made again).
 /// </summary>
 public sealed class RawDataRetention(
     PortalDbContext db,
@@ -30,6 +31,7 @@ public sealed class RawDataRetention(
     ConnectionLog connections,
     AuditLog audit,
     ReportRuns reports,
+    SettledListings settled,
     IOptions<StatisticsOptions> options,
     TimeProvider time)
 {
@@ -53,6 +55,7 @@ public sealed class RawDataRetention(
         // Only whole days that are both past retention and already counted.
         var (before, _) = TrafficAggregation.Bounds(cutoffDay < last.AddDays(1) ? cutoffDay : last.AddDays(1));
         var removed = (exchanges.DeleteFinishedBefore(before), connections.DeleteClosedBefore(before));
+        settled.DeleteBefore(VietnamTime.DayOf(before));
         if (removed.Item1 + removed.Item2 > 0)
         {
             await audit.AddAsync(AuditActions.RawDataRemoved, "broker",

@@ -56,7 +56,8 @@ public sealed class ReportContent
 
     /// <summary>
     /// The period's exchanges of the covered agencies, oldest first: one reader per day, each reading that day's
-    /// exchanges when called (readers may run on other threads, a few at a time, never the same one twice).
+    /// listing when called, from the day's settled file when there is one, else from the broker (readers may run
+    /// on other threads, a few at a time, never the same one twice).
     /// </summary>
     public required IReadOnlyList<Func<IReadOnlyList<ExchangeListing>>> Exchanges { get; init; }
 
@@ -81,7 +82,8 @@ public sealed class ReportSources(
     PortalDbContext db,
     TrafficReports traffic,
     ConnectionLog connections,
-    ExchangeStore exchanges)
+    ExchangeStore exchanges,
+    SettledListings settled)
 {
     /// <summary>Reads what the report shows up to <paramref name="cutoffUtc"/> (its period's end at most).</summary>
     public async Task<ReportContent> ReadAsync(ReportRun run, DateTime cutoffUtc, CancellationToken cancellationToken)
@@ -108,7 +110,9 @@ public sealed class ReportSources(
         IReadOnlyList<ExchangeListing> ReadDay(DateOnly day)
         {
             var (dayFrom, dayTo) = TrafficAggregation.Bounds(day);
-            var window = dayFrom >= to ? [] : exchanges.ListSubmittedBetween(dayFrom, dayTo < to ? dayTo : to);
+            var window = dayFrom >= to ? []
+                : dayTo <= to && settled.Read(day) is { } file ? file
+                : exchanges.ListSubmittedBetween(dayFrom, dayTo < to ? dayTo : to);
             return agencies is null
                 ? window
                 : [.. window.Where(e => Covers(e.SourceAgencyId) || e.Recipients.Any(r => Covers(r.AgencyId)))];

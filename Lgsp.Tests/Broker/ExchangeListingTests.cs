@@ -49,19 +49,13 @@ public sealed class ExchangeListingTests : IDisposable
         var listed = _store.ListSubmittedBetween(Nine, Nine.AddHours(1));
 
         Assert.Equal([atStart.Id, early.Id, late.Id], listed.Select(e => e.Id));
-        Assert.Equal(Describe(_store.Find(late.Id)!), Describe(listed[2]));
-        Assert.Equal(Describe(_store.Find(early.Id)!), Describe(listed[1]));
+        Assert.Equal(ExchangeRecords.Describe(ExchangeRecords.Listing(_store.Find(late.Id)!)),
+            ExchangeRecords.Describe(listed[2]));
+        Assert.Equal(ExchangeRecords.Describe(ExchangeRecords.Listing(_store.Find(early.Id)!)),
+            ExchangeRecords.Describe(listed[1]));
         Assert.Equal("", listed[1].Title);
         Assert.Equal(DateTimeKind.Utc, listed[2].SubmittedUtc.Kind);
         Assert.Null(listed[2].FinishedUtc);
         Assert.Equal(Nine.AddDays(1), listed[1].FinishedUtc);
     }
-
-    private static string Describe(Exchange e) => string.Join(" | ", e.Id, e.SubmittedUtc!.Value.ToString("O"),
-        e.Title, e.SourceAgencyId, e.Priority, e.DataType, e.Size,
-        string.Join("; ", e.Recipients.Select(r => $"{r.AgencyId} {r.Status} {r.FinishedUtc:O} {r.IsFinal}")));
-
-    private static string Describe(ExchangeListing e) => string.Join(" | ", e.Id, e.SubmittedUtc.ToString("O"),
-        e.Title, e.SourceAgencyId, e.Priority, e.DataType, e.Size,
-        string.Join("; ", e.Recipients.Select(r => $"{r.AgencyId} {r.Status} {r.FinishedUtc:O} {r.IsFinal}")));
 }

@@ -24,6 +24,11 @@ internal static class ExchangeRecords
         exchange.Title, exchange.SourceAgencyId, exchange.Priority, exchange.DataType, exchange.Size ?? 0,
         [.. exchange.Recipients.Select(r => new RecipientListing(r.AgencyId, r.Status, r.FinishedUtc))]);
 
+    /// <summary>A listing in one line, for comparing two whole listings.</summary>
+    public static string Describe(ExchangeListing e) => string.Join(" | ", e.Id, e.SubmittedUtc.ToString("O"),
+        e.SubmittedUtc.Kind, e.Title, e.SourceAgencyId, e.Priority, e.DataType, e.Size,
+        string.Join("; ", e.Recipients.Select(r => $"{r.AgencyId} {r.Status} {r.FinishedUtc:O} {r.IsFinal}")));
+
     /// <summary>A recipient that reached a final status at <paramref name="atUtc"/>.</summary>
     public static Recipient Finished(string agency, RecipientStatus status, DateTime atUtc) =>
         new() { AgencyId = agency, Status = status, FinishedUtc = atUtc };

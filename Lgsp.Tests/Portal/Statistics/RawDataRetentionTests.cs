@@ -35,6 +35,17 @@ public sealed class RawDataRetentionTests : IDisposable
         var recentSession = log.Open("LGSPHEALTH", Health, _clock.Now.AddDays(-10).UtcDateTime);
         log.Close(recentSession, _clock.Now.AddDays(-10).AddHours(1).UtcDateTime);
 
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<SettledListings>().Settle(default);
+        }
+
+        // The old day's file as it was written while that day was within retention.
+        var listings = Path.Combine(_portal.DataDirectory, "statistics", "listings");
+        var recentFile = Path.Combine(listings, "2026-11-28.bin");
+        var oldFile = Path.Combine(listings, "2026-10-29.bin");
+        File.Copy(recentFile, oldFile);
+
         await SetCountedUntilAsync(new DateOnly(2026, 10, 1));
         var notYet = await RunAsync();
         await SetCountedUntilAsync(new DateOnly(2026, 12, 7));
@@ -45,6 +56,8 @@ public sealed class RawDataRetentionTests : IDisposable
         Assert.Null(store.Find(old.Id));
         Assert.NotNull(store.Find(recent.Id));
         Assert.Single(log.History("LGSPHEALTH", null, 10));
+        Assert.False(File.Exists(oldFile));
+        Assert.True(File.Exists(recentFile));
     }
 
     private async Task SetCountedUntilAsync(DateOnly day)

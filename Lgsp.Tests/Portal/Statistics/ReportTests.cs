@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Lgsp.Broker.Exchanges;
@@ -69,6 +70,45 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(16, exchanges.Count(e => e[3].Text == Health));
         var other = await SignedInAsync(OtherManager, otherPassword);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/statistics/reports/{run.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ExcelReport_ReadsSettledDaysFromTheirFiles_WithTheRowsTheBrokerGives()
+    {
+        await _portal.CreateUserAsync(Manager, Roles.Manager);
+        await SeedAsync();
+        var fromBroker = await ExchangeRowsAsync();
+
+        IReadOnlyList<DateOnly> settledDays;
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            settledDays = scope.ServiceProvider.GetRequiredService<SettledListings>().Settle(default);
+        }
+
+        var fromFiles = await ExchangeRowsAsync();
+        // A title never changes in the broker; changed behind its back, it shows where each day is read from:
+        // 01/12 from its file, 31/12 from the broker once its file is gone.
+        var store = _portal.Services.GetRequiredService<ExchangeStore>();
+        foreach (var day in new[] { December, December.AddDays(30) })
+        {
+            var (from, to) = Lgsp.Broker.Statistics.TrafficAggregation.Bounds(day);
+            await store.UpdateAsync(store.ListSubmittedBetween(from, to)[0].Id, e => e.Title = "Đổi sau", default);
+        }
+
+        File.Delete(Path.Combine(_portal.DataDirectory, "statistics", "listings", "2026-12-31.bin"));
+        var afterChange = await ExchangeRowsAsync();
+
+        Assert.Contains(December, settledDays);
+        Assert.Contains(December.AddDays(30), settledDays);
+        // 02/12 has a recipient the broker's timers may expire at any moment: only whole settled days compare.
+        static IEnumerable<string> Settled(IEnumerable<string> rows) =>
+            rows.Where(r => !r.StartsWith("02/12/2026", StringComparison.Ordinal));
+        Assert.Equal(Settled(fromBroker), Settled(fromFiles));
+        Assert.Equal(13, Settled(fromFiles).Count());
+        Assert.DoesNotContain(afterChange, r => r.StartsWith("01/12/2026", StringComparison.Ordinal)
+            && r.Contains("Đổi sau", StringComparison.Ordinal));
+        Assert.Contains(afterChange, r => r.StartsWith("31/12/2026", StringComparison.Ordinal)
+            && r.Contains("Đổi sau", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -209,6 +249,20 @@ public sealed class ReportTests : IDisposable
         Send(Trap, Health, ManualClock.At(2026, 12, 2, 14, 0), 5, 10, RecipientStatus.Offered);
         Send(Health, Trap, ManualClock.At(2026, 12, 31, 9, 0), 1, 1, RecipientStatus.Delivered);
         Send(Health, Trap, ManualClock.At(2027, 1, 2, 9, 0), 1, 99, RecipientStatus.Delivered);
+    }
+
+    /// <summary>The "Gói tin" rows of a new workbook of December, each as one line of its cells.</summary>
+    private async Task<List<string>> ExchangeRowsAsync()
+    {
+        var run = await FinishedAsync(
+            (await RequestAsync(Manager, December, December.AddDays(30), [], ReportFormat.Excel, true)).Id);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var path = scope.ServiceProvider.GetRequiredService<ReportRuns>().PathOf(run);
+        using var workbook = SpreadsheetDocument.Open(path, isEditable: false);
+        return [.. Workbook.Rows(workbook, "Gói tin").Skip(1)
+            .Select(r => string.Join(" | ", r.Select((c, i) => i == 0 && c.Number is { } n
+                ? DateTime.FromOADate(n).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)
+                : c.Text ?? c.Number?.ToString(CultureInfo.InvariantCulture))))];
     }
 
     private async Task<ReportRun> RequestAsync(
