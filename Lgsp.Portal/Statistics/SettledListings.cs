@@ -104,7 +104,7 @@ public sealed partial class SettledListings(
         }
     }
 
-    /// <summary>Removes the files of the days before <paramref name="day"/> (retention removes their records).</summary>
+    /// <summary>Removes the listing files of the days before <paramref name="day"/>.</summary>
     public int DeleteBefore(DateOnly day)
     {
         if (!System.IO.Directory.Exists(Folder))
