@@ -121,6 +121,7 @@ internal static class PortalWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<PasswordChangeGate>();
+        app.UseMiddleware<AbsentRecordPages>();
         app.UseLgspBroker();
         app.UseAntiforgery();
 

@@ -67,6 +67,14 @@ public sealed partial class RequestService(
         return [.. RequestSummary.ByUrgency(requests.Select(r => Summarize(r, names, calendar, today, me.IsStaff)))];
     }
 
+    /// <summary>Whether the current person may see the request (another agency's is as absent as none).</summary>
+    public async Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var me = await actors.CurrentAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return request is not null && me.CanSee(request);
+    }
+
     /// <summary>One request with all its page shows; <see cref="RequestNotFoundException"/> for others'.</summary>
     public async Task<RequestDetails> GetAsync(Guid id, CancellationToken cancellationToken)
     {
