@@ -181,13 +181,25 @@ public sealed class ExchangeStore
         Erase(FileId(exchangeId));
     }
 
+    /// <remarks>
+    /// The chunks are reached by their keys (file and number, as LiteDB's file storage numbers them), not by a
+    /// query: a query naming the file is a new expression each time, and LiteDB compiled one per erasure.
+    /// </remarks>
     private void Erase(string fileId)
     {
-        var chunks = _db.GetCollection("_chunks");
-        foreach (var chunk in chunks.Find(Query.EQ("_id.f", fileId)).ToList())
+        if (_content.FindById(fileId) is not { } file)
         {
-            chunk["data"] = new byte[chunk["data"].AsBinary.Length];
-            chunks.Update(chunk);
+            return;
+        }
+
+        var chunks = _db.GetCollection("_chunks");
+        for (var n = 0; n < file.Chunks; n++)
+        {
+            if (chunks.FindById(new BsonDocument { ["f"] = fileId, ["n"] = n }) is { } chunk)
+            {
+                chunk["data"] = new byte[chunk["data"].AsBinary.Length];
+                chunks.Update(chunk);
+            }
         }
 
         _content.Delete(fileId);
