@@ -17,6 +17,8 @@ public sealed class ExchangeStore
     private readonly ILiteCollection<Exchange> _exchanges;
     private readonly ILiteCollection<BsonDocument> _documents;
     private readonly ILiteStorage<string> _content;
+    private readonly ILiteCollection<BsonDocument> _files;
+    private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _chunkBuffers = [];
 
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -33,6 +35,7 @@ public sealed class ExchangeStore
         _exchanges.EnsureIndex(e => e.SubmittedUtc);
         _exchanges.EnsureIndex("finished", "$.Recipients[*].FinishedUtc");
         _content = _db.FileStorage;
+        _files = _db.GetCollection("_files");
     }
 
     /// <summary>Exchanges submitted between two instants, newest first, that <paramref name="keep"/> accepts.</summary>
@@ -44,8 +47,8 @@ public sealed class ExchangeStore
             .Take(limit)];
 
     /// <summary>
-    /// The listings of the exchanges submitted between two instants, oldest first. Callers walk a long period window by window (an
-    /// hour, a day) so that no more than one window's exchanges are in memory at once.
+    /// The listings of the exchanges submitted between two instants, oldest first. Callers walk a long period
+    /// window by window (an hour, a day) so that no more than one window's exchanges are in memory at once.
     /// </summary>
     public IReadOnlyList<ExchangeListing> ListSubmittedBetween(DateTime fromUtc, DateTime toUtc) =>
         [.. _documents.Find(TimeRange.During(nameof(Exchange.SubmittedUtc), fromUtc, toUtc))
@@ -119,31 +122,29 @@ public sealed class ExchangeStore
     {
         var fileId = FileId(exchangeId);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long size = 0;
-        var buffer = new byte[ChunkBytes];
-        using (var file = _content.OpenWrite(fileId, exchangeId))
+        var file = new ContentFile(this, fileId, exchangeId);
+        try
         {
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(file.Free, cancellationToken)) > 0)
             {
-                size += read;
-                if (size > maxBytes)
+                if (file.Size + read > maxBytes)
                 {
-                    break;
+                    file.Abandon();
+                    return null;
                 }
 
-                sha.AppendData(buffer, 0, read);
-                file.Write(buffer, 0, read);
+                sha.AppendData(file.Free.Span[..read]);
+                file.Advance(read);
             }
-        }
 
-        if (size > maxBytes)
+            file.Finish();
+            return (Convert.ToHexStringLower(sha.GetHashAndReset()), file.Size);
+        }
+        finally
         {
-            EraseContent(exchangeId);
-            return null;
+            file.Dispose();
         }
-
-        return (Convert.ToHexStringLower(sha.GetHashAndReset()), size);
     }
 
     /// <summary>A seekable stream over the stored content (or one recipient's converted copy), or null.</summary>
@@ -153,8 +154,16 @@ public sealed class ExchangeStore
     /// <summary>Stores a converted copy of the content for one recipient; returns its hash and size.</summary>
     public (string Sha256, long Size) WriteVariant(string exchangeId, string variant, byte[] content)
     {
-        using var file = _content.OpenWrite(FileId(exchangeId, variant), exchangeId);
-        file.Write(content, 0, content.Length);
+        using var file = new ContentFile(this, FileId(exchangeId, variant), exchangeId);
+        for (var offset = 0; offset < content.Length;)
+        {
+            var count = Math.Min(file.Free.Length, content.Length - offset);
+            content.AsSpan(offset, count).CopyTo(file.Free.Span);
+            file.Advance(count);
+            offset += count;
+        }
+
+        file.Finish();
         return (Convert.ToHexStringLower(SHA256.HashData(content)), content.Length);
     }
 
@@ -222,6 +231,120 @@ public sealed class ExchangeStore
         {
             _db.Checkpoint();
         }
+    }
+
+    private byte[] RentChunk() => _chunkBuffers.TryTake(out var buffer) ? buffer : new byte[ChunkBytes];
+
+    private void ReturnChunk(byte[] buffer)
+    {
+        if (_chunkBuffers.Count < 16)
+        {
+            _chunkBuffers.Add(buffer);
+        }
+    }
+
+    /// <summary>
+    /// One stored content being written, in LiteDB's file storage layout (so that its streams read and seek it):
+    /// a record in <c>_files</c> and numbered chunks of <see cref="ChunkBytes"/> in <c>_chunks</c>. LiteDB's own
+    /// writer allocated two chunk-sized buffers for every file, however small, on the large object heap; this
+    /// one fills a reused buffer, stores each full chunk from it, and writes the last chunk with the file's record
+    /// in one transaction.
+    /// </summary>
+    private sealed class ContentFile : IDisposable
+    {
+        private readonly ExchangeStore _store;
+        private readonly BsonValue _fileId;
+        private readonly string _name;
+        private readonly ILiteCollection<BsonDocument> _chunks;
+        private byte[]? _buffer;
+        private int _filled;
+        private int _chunkCount;
+
+        public ContentFile(ExchangeStore store, string fileId, string name)
+        {
+            _store = store;
+            _fileId = fileId;
+            _name = name;
+            _chunks = store._db.GetCollection("_chunks");
+            _buffer = store.RentChunk();
+            // An upload cut off by a crash left chunks behind; a retry starts clean.
+            if (_chunks.FindById(ChunkId(0)) is not null || store._files.FindById(_fileId) is not null)
+            {
+                Abandon();
+            }
+        }
+
+        /// <summary>Bytes taken so far.</summary>
+        public long Size { get; private set; }
+
+        /// <summary>The free part of the current chunk, to read into.</summary>
+        public Memory<byte> Free => _buffer.AsMemory(_filled);
+
+        /// <summary>Takes <paramref name="count"/> bytes just placed in <see cref="Free"/>.</summary>
+        public void Advance(int count)
+        {
+            _filled += count;
+            Size += count;
+            if (_filled == ChunkBytes)
+            {
+                // LiteDB copies the document into its pages before Insert returns: the buffer can be refilled.
+                _chunks.Insert(Chunk(_chunkCount++, _buffer!));
+                _filled = 0;
+            }
+        }
+
+        /// <summary>Stores the last chunk and the file's record together.</summary>
+        public void Finish()
+        {
+            var db = _store._db;
+            db.BeginTrans();
+            try
+            {
+                if (_filled > 0)
+                {
+                    _chunks.Insert(Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()));
+                }
+
+                _store._files.Upsert(new BsonDocument
+                {
+                    ["_id"] = _fileId,
+                    ["filename"] = _name,
+                    ["mimeType"] = "application/octet-stream",
+                    ["length"] = Size,
+                    ["chunks"] = _chunkCount,
+                    ["uploadDate"] = DateTime.UtcNow,
+                    ["metadata"] = new BsonDocument(),
+                });
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
+
+        /// <summary>Removes whatever was stored of this file.</summary>
+        public void Abandon()
+        {
+            _chunks.DeleteMany("_id BETWEEN { f: @0, n: 0 } AND { f: @0, n: 2147483647 }", _fileId);
+            _store._files.Delete(_fileId);
+            _filled = 0;
+            _chunkCount = 0;
+        }
+
+        public void Dispose()
+        {
+            if (_buffer is { } buffer)
+            {
+                _buffer = null;
+                _store.ReturnChunk(buffer);
+            }
+        }
+
+        private BsonDocument ChunkId(int number) => new() { ["f"] = _fileId, ["n"] = number };
+
+        private BsonDocument Chunk(int number, byte[] data) => new() { ["_id"] = ChunkId(number), ["data"] = data };
     }
 
     private static string FileId(string exchangeId, string? variant = null) =>

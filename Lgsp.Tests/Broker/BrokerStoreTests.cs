@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Lgsp.Broker.Exchanges;
 using Lgsp.Broker.Storage;
 using Lgsp.Tests.Support;
@@ -62,5 +63,80 @@ public sealed class BrokerStoreTests : IDisposable
         Assert.All(markers, m => Assert.DoesNotContain(m, after, StringComparison.Ordinal));
         Assert.Contains(System.Text.Encoding.ASCII.GetString(neighbour), after, StringComparison.Ordinal);
         Assert.Null(store.OpenContent("erase-me"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000)]
+    [InlineData(255 * 1024)]
+    [InlineData(255 * 1024 + 1)]
+    [InlineData(3 * 255 * 1024 + 17)]
+    public async Task StoredContent_ReadsBackWhole_AndFromAnyPosition(int length)
+    {
+        var content = RandomNumberGenerator.GetBytes(length);
+        using var broker = new BrokerStore(_directory);
+        var store = new ExchangeStore(broker);
+
+        var written = await store.WriteContentAsync("x", new MemoryStream(content), length, default);
+        using var whole = new MemoryStream();
+        using (var stream = store.OpenContent("x")!)
+        {
+            await stream.CopyToAsync(whole);
+        }
+
+        using var tail = new MemoryStream();
+        using (var stream = store.OpenContent("x")!)
+        {
+            stream.Seek(length / 2, SeekOrigin.Begin);
+            await stream.CopyToAsync(tail);
+        }
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), written!.Value.Sha256);
+        Assert.Equal(length, written.Value.Size);
+        Assert.Equal(content, whole.ToArray());
+        Assert.Equal(content[(length / 2)..], tail.ToArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), store.HashStoredContent("x"));
+    }
+
+    [Fact]
+    public async Task AnUploadCutOff_OrTooLarge_KeepsNothing_AndARetryStoresTheNewContent()
+    {
+        using var broker = new BrokerStore(_directory);
+        var store = new ExchangeStore(broker);
+        var first = RandomNumberGenerator.GetBytes(600 * 1024);
+        var retry = RandomNumberGenerator.GetBytes(300 * 1024);
+
+        // The connection drops after the first two chunks were stored.
+        await Assert.ThrowsAsync<IOException>(() =>
+            store.WriteContentAsync("x", new FailingAfter(first, 520 * 1024), first.Length, default));
+        var afterCut = store.OpenContent("x");
+        var tooLarge = await store.WriteContentAsync("y", new MemoryStream(first), first.Length - 1, default);
+        var written = await store.WriteContentAsync("x", new MemoryStream(retry), retry.Length, default);
+        using var read = new MemoryStream();
+        using (var stream = store.OpenContent("x")!)
+        {
+            await stream.CopyToAsync(read);
+        }
+
+        Assert.Null(afterCut);
+        Assert.Null(tooLarge);
+        Assert.Null(store.OpenContent("y"));
+        Assert.Equal(retry.Length, written!.Value.Size);
+        Assert.Equal(retry, read.ToArray());
+    }
+
+    /// <summary>A body that gives its first bytes, then fails as a dropped connection does.</summary>
+    private sealed class FailingAfter(byte[] content, int failAt) : MemoryStream(content)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Position >= failAt)
+            {
+                throw new IOException("The connection was reset.");
+            }
+
+            var count = (int)Math.Min(buffer.Length, failAt - Position);
+            return base.ReadAsync(buffer[..count], cancellationToken);
+        }
     }
 }
