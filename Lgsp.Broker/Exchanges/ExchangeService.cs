@@ -386,13 +386,10 @@ public sealed class ExchangeService(
             return exchange;
         }
 
-        // Crash point: the final statuses are committed; if the process dies before the erasure below, the
-        // delivery timers find the exchange finished with content still kept and erase it then.
-        store.EraseContent(exchange.Id);
-        return await store.UpdateAsync(
-            exchange.Id,
-            e => e.ContentErasedUtc = time.GetUtcNow().UtcDateTime,
-            cancellationToken);
+        // Crash point: the final statuses are committed; if the process dies before the erasure below (content and
+        // its record go in one transaction), the delivery timers find the exchange finished with content still
+        // kept and erase it then.
+        return await store.EraseContentAsync(exchange.Id, time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     private Exchange SourceExchange(RegisteredApplication caller, string id)

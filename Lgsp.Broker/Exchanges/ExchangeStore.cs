@@ -175,10 +175,61 @@ public sealed class ExchangeStore
     }
 
     /// <summary>
-    /// Erases content so that its bytes leave the file (Điều 5.3): chunks are overwritten with zeros and deleted
-    /// now; the next <see cref="CheckpointErasures"/> writes the zeroed pages over the originals in the data file.
+    /// Erases an exchange's content so that its bytes leave the file (Điều 5.3) and records when, in one
+    /// transaction: chunks are overwritten with zeros and deleted, and the next <see cref="CheckpointErasures"/>
+    /// writes the zeroed pages over the originals in the data file. Returns the exchange as recorded.
     /// </summary>
-    public void EraseContent(string exchangeId)
+    public async Task<Exchange> EraseContentAsync(
+        string exchangeId, DateTime erasedUtc, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return InTransaction(() =>
+            {
+                EraseFiles(exchangeId);
+                var exchange = _exchanges.FindById(exchangeId)
+                    ?? throw new InvalidOperationException("The exchange vanished.");
+                exchange.ContentErasedUtc = erasedUtc;
+                _exchanges.Update(exchange);
+                return exchange;
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Erases an exchange's content, as <see cref="EraseContentAsync"/> does, without recording it.</summary>
+    public void EraseContent(string exchangeId) => InTransaction(() =>
+    {
+        EraseFiles(exchangeId);
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="work"/> as one LiteDB transaction (bound to this thread until it ends).</summary>
+    private T InTransaction<T>(Func<T> work)
+    {
+        if (!_db.BeginTrans())
+        {
+            throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        }
+
+        try
+        {
+            var result = work();
+            _db.Commit();
+            return result;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    private void EraseFiles(string exchangeId)
     {
         Interlocked.Exchange(ref _erasuresSinceCheckpoint, 1);
         var prefix = $"content/{exchangeId}/";
@@ -294,35 +345,24 @@ public sealed class ExchangeStore
         }
 
         /// <summary>Stores the last chunk and the file's record together.</summary>
-        public void Finish()
+        public void Finish() => _store.InTransaction(() =>
         {
-            var db = _store._db;
-            db.BeginTrans();
-            try
+            if (_filled > 0)
             {
-                if (_filled > 0)
-                {
-                    _chunks.Insert(Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()));
-                }
+                _chunks.Insert(Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()));
+            }
 
-                _store._files.Upsert(new BsonDocument
-                {
-                    ["_id"] = _fileId,
-                    ["filename"] = _name,
-                    ["mimeType"] = "application/octet-stream",
-                    ["length"] = Size,
-                    ["chunks"] = _chunkCount,
-                    ["uploadDate"] = DateTime.UtcNow,
-                    ["metadata"] = new BsonDocument(),
-                });
-                db.Commit();
-            }
-            catch
+            return _store._files.Upsert(new BsonDocument
             {
-                db.Rollback();
-                throw;
-            }
-        }
+                ["_id"] = _fileId,
+                ["filename"] = _name,
+                ["mimeType"] = "application/octet-stream",
+                ["length"] = Size,
+                ["chunks"] = _chunkCount,
+                ["uploadDate"] = DateTime.UtcNow,
+                ["metadata"] = new BsonDocument(),
+            });
+        });
 
         /// <summary>Removes whatever was stored of this file.</summary>
         public void Abandon()

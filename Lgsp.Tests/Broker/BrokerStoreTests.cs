@@ -49,12 +49,16 @@ public sealed class BrokerStoreTests : IDisposable
         var neighbour = System.Text.Encoding.ASCII.GetBytes($"LGSP-NEIGHBOUR-{Guid.NewGuid():N}");
         using var broker = new BrokerStore(_directory);
         var store = new ExchangeStore(broker);
-        var written = await store.WriteContentAsync("erase-me", new MemoryStream(content), content.Length, default);
+        var exchange = ExchangeRecords.Submitted("000.00.15.H06", DateTime.UtcNow, content.Length,
+            ExchangeRecords.Finished("000.00.02.H06", RecipientStatus.Delivered, DateTime.UtcNow));
+        store.Insert(exchange);
+        var written = await store.WriteContentAsync(exchange.Id, new MemoryStream(content), content.Length, default);
         await store.WriteContentAsync("keep-me", new MemoryStream(neighbour), neighbour.Length, default);
         broker.Database.Checkpoint();
         var before = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(broker.FilePath));
 
-        store.EraseContent("erase-me");
+        var erased = await store.EraseContentAsync(exchange.Id, new DateTime(2026, 12, 8, 3, 0, 0, DateTimeKind.Utc),
+            default);
         store.CheckpointErasures();
         var after = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(broker.FilePath));
 
@@ -62,7 +66,9 @@ public sealed class BrokerStoreTests : IDisposable
         Assert.All(markers, m => Assert.Contains(m, before, StringComparison.Ordinal));
         Assert.All(markers, m => Assert.DoesNotContain(m, after, StringComparison.Ordinal));
         Assert.Contains(System.Text.Encoding.ASCII.GetString(neighbour), after, StringComparison.Ordinal);
-        Assert.Null(store.OpenContent("erase-me"));
+        Assert.Null(store.OpenContent(exchange.Id));
+        Assert.Equal(new DateTime(2026, 12, 8, 3, 0, 0, DateTimeKind.Utc), erased.ContentErasedUtc);
+        Assert.Equal(erased.ContentErasedUtc, store.Find(exchange.Id)!.ContentErasedUtc);
     }
 
     [Theory]
