@@ -108,7 +108,13 @@ public sealed class ExchangeService(
         string? signedSha256,
         CancellationToken cancellationToken)
     {
-        var exchange = SourceExchange(caller, id);
+        SourceExchange(caller, id);
+        using var claim = store.ClaimUpload(id) ?? throw new BrokerException(
+            409,
+            "ContentAlreadyUploaded",
+            "Another upload of this exchange's content is still running; nothing of this one was kept.");
+        // Read under the claim: an upload that ended a moment ago has recorded itself by now.
+        var exchange = store.Find(id)!;
         if (exchange.UploadedUtc is not null)
         {
             throw new BrokerException(

@@ -19,9 +19,11 @@ public sealed class ExchangeStore
     private readonly ILiteStorage<string> _content;
     private readonly ILiteCollection<BsonDocument> _files;
     private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _chunkBuffers = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _uploads = new();
 
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    // Locks are striped by identifier: changes to different exchanges read and map their records side by side.
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
     private int _erasuresSinceCheckpoint;
 
     public ExchangeStore(BrokerStore store)
@@ -93,10 +95,11 @@ public sealed class ExchangeStore
     public IReadOnlyList<Exchange> Unfinished() =>
         _exchanges.Find(e => e.ContentErasedUtc == null).ToList();
 
-    /// <summary>Reads, changes and writes one exchange under the store's lock; returns the changed exchange.</summary>
+    /// <summary>Reads, changes and writes one exchange under its lock; returns the changed exchange.</summary>
     public async Task<Exchange> UpdateAsync(string id, Action<Exchange> change, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        var gate = GateOf(id);
+        await gate.WaitAsync(cancellationToken);
         try
         {
             var exchange = _exchanges.FindById(id) ?? throw new InvalidOperationException("The exchange vanished.");
@@ -106,9 +109,12 @@ public sealed class ExchangeStore
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
+
+    private SemaphoreSlim GateOf(string exchangeId) =>
+        _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(exchangeId) % (uint)_gates.Length)];
 
     /// <summary>
     /// Streams <paramref name="body"/> into storage, hashing as it goes. Returns the hex SHA-256 and size, or
@@ -123,6 +129,7 @@ public sealed class ExchangeStore
         var fileId = FileId(exchangeId);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var file = new ContentFile(this, fileId, exchangeId);
+        var finished = false;
         try
         {
             int read;
@@ -130,7 +137,6 @@ public sealed class ExchangeStore
             {
                 if (file.Size + read > maxBytes)
                 {
-                    file.Abandon();
                     return null;
                 }
 
@@ -139,13 +145,27 @@ public sealed class ExchangeStore
             }
 
             file.Finish();
+            finished = true;
             return (Convert.ToHexStringLower(sha.GetHashAndReset()), file.Size);
         }
         finally
         {
+            // Too large, or the body broke off: nothing of it stays in the file.
+            if (!finished)
+            {
+                file.Abandon();
+            }
+
             file.Dispose();
         }
     }
+
+    /// <summary>
+    /// Claims the writing of an exchange's content until the claim is disposed; null while another upload of the
+    /// same exchange holds it. Two bodies written at once under one name would mix their chunks.
+    /// </summary>
+    public IDisposable? ClaimUpload(string exchangeId) =>
+        _uploads.TryAdd(exchangeId, true) ? new UploadClaim(this, exchangeId) : null;
 
     /// <summary>A seekable stream over the stored content (or one recipient's converted copy), or null.</summary>
     public Stream? OpenContent(string exchangeId, string? variant = null) =>
@@ -182,7 +202,8 @@ public sealed class ExchangeStore
     public async Task<Exchange> EraseContentAsync(
         string exchangeId, DateTime erasedUtc, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        var gate = GateOf(exchangeId);
+        await gate.WaitAsync(cancellationToken);
         try
         {
             return InTransaction(() =>
@@ -197,7 +218,7 @@ public sealed class ExchangeStore
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
         }
     }
 
@@ -243,26 +264,21 @@ public sealed class ExchangeStore
 
     /// <remarks>
     /// The chunks are reached by their keys (file and number, as LiteDB's file storage numbers them), not by a
-    /// query: a query naming the file is a new expression each time, and LiteDB compiled one per erasure.
+    /// query: a query naming the file is a new expression each time, and LiteDB compiled one per erasure. They
+    /// are walked until one is missing rather than counted from the file's record, so the chunks of an upload
+    /// cut off before its record was written are erased too.
     /// </remarks>
     private void Erase(string fileId)
     {
-        if (_content.FindById(fileId) is not { } file)
-        {
-            return;
-        }
-
         var chunks = _db.GetCollection("_chunks");
-        for (var n = 0; n < file.Chunks; n++)
+        for (var n = 0; chunks.FindById(new BsonDocument { ["f"] = fileId, ["n"] = n }) is { } chunk; n++)
         {
-            if (chunks.FindById(new BsonDocument { ["f"] = fileId, ["n"] = n }) is { } chunk)
-            {
-                chunk["data"] = new byte[chunk["data"].AsBinary.Length];
-                chunks.Update(chunk);
-            }
+            chunk["data"] = new byte[chunk["data"].AsBinary.Length];
+            chunks.Update(chunk);
         }
 
-        _content.Delete(fileId);
+        chunks.DeleteMany("_id BETWEEN { f: @0, n: 0 } AND { f: @0, n: 2147483647 }", fileId);
+        _files.Delete(fileId);
     }
 
     /// <summary>
@@ -364,11 +380,15 @@ public sealed class ExchangeStore
             });
         });
 
-        /// <summary>Removes whatever was stored of this file.</summary>
+        /// <summary>Erases whatever was stored of this file.</summary>
         public void Abandon()
         {
-            _chunks.DeleteMany("_id BETWEEN { f: @0, n: 0 } AND { f: @0, n: 2147483647 }", _fileId);
-            _store._files.Delete(_fileId);
+            _store.InTransaction(() =>
+            {
+                _store.Erase(_fileId.AsString);
+                return true;
+            });
+            Interlocked.Exchange(ref _store._erasuresSinceCheckpoint, 1);
             _filled = 0;
             _chunkCount = 0;
         }
@@ -385,6 +405,11 @@ public sealed class ExchangeStore
         private BsonDocument ChunkId(int number) => new() { ["f"] = _fileId, ["n"] = number };
 
         private BsonDocument Chunk(int number, byte[] data) => new() { ["_id"] = ChunkId(number), ["data"] = data };
+    }
+
+    private sealed class UploadClaim(ExchangeStore store, string exchangeId) : IDisposable
+    {
+        public void Dispose() => store._uploads.TryRemove(exchangeId, out _);
     }
 
     private static string FileId(string exchangeId, string? variant = null) =>

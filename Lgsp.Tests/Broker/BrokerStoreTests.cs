@@ -112,10 +112,15 @@ public sealed class BrokerStoreTests : IDisposable
         var first = RandomNumberGenerator.GetBytes(600 * 1024);
         var retry = RandomNumberGenerator.GetBytes(300 * 1024);
 
-        // The connection drops after the first two chunks were stored.
+        var marker = System.Text.Encoding.ASCII.GetBytes($"LGSP-CUT-OFF-{Guid.NewGuid():N}");
+        marker.CopyTo(first, 0);
+
+        // The connection drops after the first two chunks were stored: they are erased at once.
         await Assert.ThrowsAsync<IOException>(() =>
             store.WriteContentAsync("x", new FailingAfter(first, 520 * 1024), first.Length, default));
         var afterCut = store.OpenContent("x");
+        store.CheckpointErasures();
+        var file = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(broker.FilePath));
         var tooLarge = await store.WriteContentAsync("y", new MemoryStream(first), first.Length - 1, default);
         var written = await store.WriteContentAsync("x", new MemoryStream(retry), retry.Length, default);
         using var read = new MemoryStream();
@@ -125,6 +130,7 @@ public sealed class BrokerStoreTests : IDisposable
         }
 
         Assert.Null(afterCut);
+        Assert.DoesNotContain(System.Text.Encoding.ASCII.GetString(marker), file, StringComparison.Ordinal);
         Assert.Null(tooLarge);
         Assert.Null(store.OpenContent("y"));
         Assert.Equal(retry.Length, written!.Value.Size);

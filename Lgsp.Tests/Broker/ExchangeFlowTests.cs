@@ -194,6 +194,41 @@ public sealed class ExchangeFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoUploadsAtOnce_TheSecondIsRefused_AndTheFirstIsKeptWhole()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Hai lần tải", dataType = "binary" });
+        var id = exchange.GetProperty("id").GetString()!;
+        var first = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
+        var second = RandomNumberGenerator.GetBytes(1000);
+        var halfway = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+
+        // More than the server buffers unread: once it is written, the first upload is being stored.
+        using var slow = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/exchanges/{id}/content")
+        {
+            Content = new PausingContent(first, 3 * 1024 * 1024, halfway, release.Task),
+        };
+        slow.Headers.Add("X-Lgsp-Content-Sha256", Convert.ToHexStringLower(SHA256.HashData(first)));
+        var slowUpload = source.Http.SendAsync(slow);
+        await halfway.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (meanwhile, meanwhileBody) = await source.SendAsync(
+            HttpMethod.Put, $"/api/v1/exchanges/{id}/content", new { x = 1 });
+        release.SetResult();
+        var firstDone = await slowUpload;
+        var again = await source.Http.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent(second));
+        var (_, status) = await source.SendAsync(HttpMethod.Get, $"/api/v1/exchanges/{id}");
+
+        Assert.Equal(HttpStatusCode.Conflict, meanwhile.StatusCode);
+        Assert.Equal("ContentAlreadyUploaded", meanwhileBody.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, firstDone.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(first)), status.GetProperty("sha256").GetString());
+        Assert.Equal(first.Length, status.GetProperty("size").GetInt64());
+    }
+
+    [Fact]
     public async Task EdxmlUpload_IsChecked_AndABadPackageListsItsErrors()
     {
         using var source = await BrokerClient.IssueAsync(_portal, Health);
@@ -315,5 +350,25 @@ public sealed class ExchangeFlowTests : IDisposable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A body that sends its first bytes, says so, and waits to be let go before the rest.</summary>
+    private sealed class PausingContent(byte[] content, int pauseAt, TaskCompletionSource paused, Task resume)
+        : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(content.AsMemory(0, pauseAt));
+            await stream.FlushAsync();
+            paused.TrySetResult();
+            await resume;
+            await stream.WriteAsync(content.AsMemory(pauseAt));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = content.Length;
+            return true;
+        }
     }
 }
