@@ -57,6 +57,13 @@ internal sealed partial class SignedRequestMiddleware(
         var streamed = http.GetEndpoint()?.Metadata.GetMetadata<StreamedContent>() is not null;
         var declared = SignedContentHash.Of(http.Request);
         var limit = streamed ? options.Value.MaxContentBytes : MaxJsonBytes;
+        if (streamed && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            // Kestrel stops bodies at 30 MB by default; content may be larger. One byte over the limit lets the
+            // broker see the excess itself and answer 413 ContentTooLarge.
+            bodySize.MaxRequestBodySize = limit + 1;
+        }
+
         var payloadHash = streamed && declared is not null ? declared.ToLowerInvariant()
             : streamed ? await SpoolBodyAsync(http, limit)
             : await HashBodyAsync(http);
@@ -147,9 +154,10 @@ internal sealed partial class SignedRequestMiddleware(
             http.Request.Body.Position = 0;
             return Convert.ToHexStringLower(sha.GetHashAndReset());
         }
-        catch (IOException)
+        catch (IOException e) when (e is not BadHttpRequestException)
         {
-            // The buffer limit was exceeded by a body that did not declare its length.
+            // The buffer limit was exceeded by a body that did not declare its length. A body Kestrel could not
+            // read as HTTP goes on to the exception handler, which answers it as a bad request.
             return null;
         }
     }

@@ -101,9 +101,19 @@ internal static class PortalWeb
             .SetDefaultCulture(VietnamTime.Culture.Name)
             .AddSupportedCultures(VietnamTime.Culture.Name)
             .AddSupportedUICultures(VietnamTime.Culture.Name));
+        // The broker's clients read problem+json in every environment: re-running a failed PUT against the
+        // portal's error page answered an empty 405.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/api"),
+            api => api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = BrokerProblems.UnexpectedAsync,
+            }));
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseWhen(
+                context => !context.Request.Path.StartsWithSegments("/api"),
+                pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
         }
 
         app.UseWhen(

@@ -229,6 +229,46 @@ public sealed class ExchangeFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ContentLargerThanKestrelsDefaultBodyLimit_IsStored()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Tệp lớn", dataType = "binary" });
+        var id = exchange.GetProperty("id").GetString()!;
+        var content = RandomNumberGenerator.GetBytes(31_000_000);
+
+        using var upload = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/exchanges/{id}/content")
+        {
+            Content = new ByteArrayContent(content),
+        };
+        upload.Headers.Add("X-Lgsp-Content-Sha256", Convert.ToHexStringLower(SHA256.HashData(content)));
+        var response = await source.Http.SendAsync(upload);
+        var (_, status) = await source.SendAsync(HttpMethod.Get, $"/api/v1/exchanges/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(content.Length, status.GetProperty("size").GetInt64());
+    }
+
+    [Fact]
+    public async Task ABodyThatIsNotValidHttp_IsAnsweredAsAProblem_NotAnEmptyPage()
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(_portal.ServerAddress.Host, _portal.ServerAddress.Port);
+        var stream = tcp.GetStream();
+        var request = "POST /api/v1/exchanges HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Authorization: LGSP4-HMAC-SHA256 Credential=LGSPX/20261204/bacgiang/broker/lgsp4_request\r\n"
+            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            + "zz\r\n{}\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.Contains("application/problem+json", answer, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"InvalidRequest\"", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EdxmlUpload_IsChecked_AndABadPackageListsItsErrors()
     {
         using var source = await BrokerClient.IssueAsync(_portal, Health);
