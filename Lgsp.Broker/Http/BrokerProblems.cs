@@ -39,14 +39,37 @@ public static class BrokerProblems
         return problem.ExecuteAsync(context);
     }
 
+    /// <summary>
+    /// Gives an error the framework answered with a status alone (a body that is not the JSON an endpoint takes,
+    /// a method the path does not have) the contract's problem body.
+    /// </summary>
+    public static Task EmptyStatusAsync(StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        var problem = status switch
+        {
+            StatusCodes.Status400BadRequest => Problem(status, "InvalidRequest",
+                "The request body is not the JSON this endpoint takes (see docs/broker-api.md)."),
+            StatusCodes.Status404NotFound => Problem(status, "NotFound", "There is no such endpoint or record."),
+            StatusCodes.Status405MethodNotAllowed => Problem(status, "MethodNotAllowed",
+                "This path does not take that method."),
+            StatusCodes.Status415UnsupportedMediaType => Problem(status, "UnsupportedMediaType",
+                "Send JSON bodies as application/json."),
+            _ => Problem(status, "Error", "The request could not be completed."),
+        };
+        return problem.ExecuteAsync(context.HttpContext);
+    }
+
     private static string Title(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "Bad request",
         StatusCodes.Status401Unauthorized => "Unauthorized",
         StatusCodes.Status403Forbidden => "Forbidden",
         StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status405MethodNotAllowed => "Method not allowed",
         StatusCodes.Status409Conflict => "Conflict",
         StatusCodes.Status413PayloadTooLarge => "Content too large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
         StatusCodes.Status422UnprocessableEntity => "Unprocessable content",
         StatusCodes.Status429TooManyRequests => "Too many requests",
         StatusCodes.Status500InternalServerError => "Internal error",

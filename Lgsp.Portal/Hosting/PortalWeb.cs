@@ -101,14 +101,14 @@ internal static class PortalWeb
             .SetDefaultCulture(VietnamTime.Culture.Name)
             .AddSupportedCultures(VietnamTime.Culture.Name)
             .AddSupportedUICultures(VietnamTime.Culture.Name));
-        // The broker's clients read problem+json in every environment: re-running a failed PUT against the
+        // The broker's clients read problem+json in every environment, for failures and for errors the
+        // framework answers with a bare status (a body that is not JSON); re-running a failed PUT against the
         // portal's error page answered an empty 405.
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api"),
-            api => api.UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandler = BrokerProblems.UnexpectedAsync,
-            }));
+            api => api
+                .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = BrokerProblems.UnexpectedAsync })
+                .UseStatusCodePages(BrokerProblems.EmptyStatusAsync));
         if (!app.Environment.IsDevelopment())
         {
             app.UseWhen(

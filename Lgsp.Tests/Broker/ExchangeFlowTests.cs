@@ -200,15 +200,16 @@ public sealed class ExchangeFlowTests : IDisposable
         var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
             new { to = new[] { Science }, title = "Hai lần tải", dataType = "binary" });
         var id = exchange.GetProperty("id").GetString()!;
-        var first = RandomNumberGenerator.GetBytes(4 * 1024 * 1024);
+        var first = RandomNumberGenerator.GetBytes(48 * 1024 * 1024);
         var second = RandomNumberGenerator.GetBytes(1000);
         var halfway = new TaskCompletionSource();
         var release = new TaskCompletionSource();
 
-        // More than the server buffers unread: once it is written, the first upload is being stored.
+        // Far more than the sockets and Kestrel hold unread (a few MiB): once it is written, the broker is
+        // storing the first upload.
         using var slow = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/exchanges/{id}/content")
         {
-            Content = new PausingContent(first, 3 * 1024 * 1024, halfway, release.Task),
+            Content = new PausingContent(first, 40 * 1024 * 1024, halfway, release.Task),
         };
         slow.Headers.Add("X-Lgsp-Content-Sha256", Convert.ToHexStringLower(SHA256.HashData(first)));
         var slowUpload = source.Http.SendAsync(slow);
@@ -247,6 +248,23 @@ public sealed class ExchangeFlowTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(content.Length, status.GetProperty("size").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("{\"to\": [")]
+    [InlineData("hello")]
+    [InlineData("{\"to\": \"x\", \"title\": 5}")]
+    public async Task ABodyThatIsNotTheJsonAnEndpointTakes_IsAProblem_WithItsCode(string body)
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+
+        var response = await source.Http.PostAsync("/api/v1/exchanges",
+            new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("InvalidRequest", problem.GetProperty("code").GetString());
     }
 
     [Fact]
