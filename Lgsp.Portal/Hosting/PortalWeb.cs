@@ -107,7 +107,13 @@ internal static class PortalWeb
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/api"),
             api => api
-                .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = BrokerProblems.UnexpectedAsync })
+                .UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandler = BrokerProblems.UnexpectedAsync,
+                    // A body the client broke or oversized is the client's error, answered 400 or 413: no
+                    // error-level log with a stack trace for it.
+                    SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+                })
                 .UseStatusCodePages(BrokerProblems.EmptyStatusAsync));
         if (!app.Environment.IsDevelopment())
         {
