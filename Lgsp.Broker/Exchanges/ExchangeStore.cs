@@ -18,6 +18,7 @@ public sealed class ExchangeStore
     private readonly ILiteCollection<BsonDocument> _documents;
     private readonly ILiteStorage<string> _content;
     private readonly ILiteCollection<BsonDocument> _files;
+    private readonly ILiteCollection<BsonDocument> _chunks;
     private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _chunkBuffers = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _uploads = new();
 
@@ -38,6 +39,7 @@ public sealed class ExchangeStore
         _exchanges.EnsureIndex("finished", "$.Recipients[*].FinishedUtc");
         _content = _db.FileStorage;
         _files = _db.GetCollection("_files");
+        _chunks = _db.GetCollection("_chunks");
     }
 
     /// <summary>Exchanges submitted between two instants, newest first, that <paramref name="keep"/> accepts.</summary>
@@ -252,7 +254,6 @@ public sealed class ExchangeStore
 
     private void EraseFiles(string exchangeId)
     {
-        Interlocked.Exchange(ref _erasuresSinceCheckpoint, 1);
         var prefix = $"content/{exchangeId}/";
         foreach (var variant in _content.Find(f => f.Id.StartsWith(prefix)).Select(f => f.Id).ToList())
         {
@@ -270,14 +271,14 @@ public sealed class ExchangeStore
     /// </remarks>
     private void Erase(string fileId)
     {
-        var chunks = _db.GetCollection("_chunks");
-        for (var n = 0; chunks.FindById(new BsonDocument { ["f"] = fileId, ["n"] = n }) is { } chunk; n++)
+        Interlocked.Exchange(ref _erasuresSinceCheckpoint, 1);
+        for (var n = 0; _chunks.FindById(ChunkKey(fileId, n)) is { } chunk; n++)
         {
             chunk["data"] = new byte[chunk["data"].AsBinary.Length];
-            chunks.Update(chunk);
+            _chunks.Update(chunk);
         }
 
-        chunks.DeleteMany("_id BETWEEN { f: @0, n: 0 } AND { f: @0, n: 2147483647 }", fileId);
+        _chunks.DeleteMany("_id BETWEEN { f: @0, n: 0 } AND { f: @0, n: 2147483647 }", fileId);
         _files.Delete(fileId);
     }
 
@@ -322,7 +323,6 @@ public sealed class ExchangeStore
         private readonly ExchangeStore _store;
         private readonly BsonValue _fileId;
         private readonly string _name;
-        private readonly ILiteCollection<BsonDocument> _chunks;
         private byte[]? _buffer;
         private int _filled;
         private int _chunkCount;
@@ -332,10 +332,9 @@ public sealed class ExchangeStore
             _store = store;
             _fileId = fileId;
             _name = name;
-            _chunks = store._db.GetCollection("_chunks");
             _buffer = store.RentChunk();
             // An upload cut off by a crash left chunks behind; a retry starts clean.
-            if (_chunks.FindById(ChunkId(0)) is not null || store._files.FindById(_fileId) is not null)
+            if (store._chunks.FindById(ChunkKey(_fileId, 0)) is not null || store._files.FindById(_fileId) is not null)
             {
                 Abandon();
             }
@@ -355,7 +354,7 @@ public sealed class ExchangeStore
             if (_filled == ChunkBytes)
             {
                 // LiteDB copies the document into its pages before Insert returns: the buffer can be refilled.
-                _chunks.Insert(Chunk(_chunkCount++, _buffer!));
+                _store._chunks.Insert(Chunk(_chunkCount++, _buffer!));
                 _filled = 0;
             }
         }
@@ -365,7 +364,7 @@ public sealed class ExchangeStore
         {
             if (_filled > 0)
             {
-                _chunks.Insert(Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()));
+                _store._chunks.Insert(Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()));
             }
 
             return _store._files.Upsert(new BsonDocument
@@ -388,7 +387,6 @@ public sealed class ExchangeStore
                 _store.Erase(_fileId.AsString);
                 return true;
             });
-            Interlocked.Exchange(ref _store._erasuresSinceCheckpoint, 1);
             _filled = 0;
             _chunkCount = 0;
         }
@@ -402,15 +400,17 @@ public sealed class ExchangeStore
             }
         }
 
-        private BsonDocument ChunkId(int number) => new() { ["f"] = _fileId, ["n"] = number };
-
-        private BsonDocument Chunk(int number, byte[] data) => new() { ["_id"] = ChunkId(number), ["data"] = data };
+        private BsonDocument Chunk(int number, byte[] data) =>
+            new() { ["_id"] = ChunkKey(_fileId, number), ["data"] = data };
     }
 
     private sealed class UploadClaim(ExchangeStore store, string exchangeId) : IDisposable
     {
         public void Dispose() => store._uploads.TryRemove(exchangeId, out _);
     }
+
+    /// <summary>A chunk's key in LiteDB's file storage: the file and the chunk's number from zero.</summary>
+    private static BsonDocument ChunkKey(BsonValue fileId, int number) => new() { ["f"] = fileId, ["n"] = number };
 
     private static string FileId(string exchangeId, string? variant = null) =>
         variant is null ? $"content/{exchangeId}" : $"content/{exchangeId}/{variant}";
