@@ -68,12 +68,8 @@ public sealed partial class RequestService(
     }
 
     /// <summary>Whether the current person may see the request (another agency's is as absent as none).</summary>
-    public async Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var me = await actors.CurrentAsync(cancellationToken);
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return request is not null && me.CanSee(request);
-    }
+    public async Task<bool> IsVisibleAsync(Guid id, CancellationToken cancellationToken) =>
+        await FindVisibleAsync(db.Requests.AsNoTracking(), id, cancellationToken) is not null;
 
     /// <summary>One request with all its page shows; <see cref="RequestNotFoundException"/> for others'.</summary>
     public async Task<RequestDetails> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -327,11 +323,16 @@ public sealed partial class RequestService(
     /// <see cref="RequestNotFoundException"/> when it does not exist or is another agency's.
     /// </summary>
     private async Task<(RequestActor Me, ServiceRequest Request)> VisibleAsync(
+        IQueryable<ServiceRequest> requests, Guid id, CancellationToken cancellationToken) =>
+        await FindVisibleAsync(requests, id, cancellationToken) ?? throw new RequestNotFoundException();
+
+    /// <summary>The request with the acting person, or null when it is absent or not theirs to see.</summary>
+    private async Task<(RequestActor Me, ServiceRequest Request)?> FindVisibleAsync(
         IQueryable<ServiceRequest> requests, Guid id, CancellationToken cancellationToken)
     {
         var me = await actors.CurrentAsync(cancellationToken);
         var request = await requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return request is not null && me.CanSee(request) ? (me, request) : throw new RequestNotFoundException();
+        return request is not null && me.CanSee(request) ? (me, request) : null;
     }
 
     /// <summary>Applies one workflow step, unless the table gives it to none of the person's parties.</summary>
