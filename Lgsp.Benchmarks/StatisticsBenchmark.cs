@@ -129,8 +129,7 @@ internal static class StatisticsBenchmark
     private static Task<string> SettleAsync(Stores stores)
     {
         var days = stores.Settled.Settle(CancellationToken.None);
-        var bytes = new DirectoryInfo(Path.Combine(stores.Directory, "statistics", "listings")).EnumerateFiles()
-            .Sum(f => f.Length);
+        var bytes = new DirectoryInfo(stores.Settled.Folder).EnumerateFiles().Sum(f => f.Length);
         return Task.FromResult($" ({days.Count} days; {bytes / 1048576.0:0} MiB of files)");
     }
 

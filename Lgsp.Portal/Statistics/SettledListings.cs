@@ -26,7 +26,7 @@ public sealed partial class SettledListings(
     private const string Format = "LGSP exchange listing 1";
 
     /// <summary>Where the files are kept.</summary>
-    internal string Folder => Path.Combine(data.Path, "statistics", "listings");
+    public string Folder => Path.Combine(data.Path, "statistics", "listings");
 
     /// <summary>
     /// Writes the file of every past day within retention that has none yet and whose exchanges are all final;
