@@ -112,7 +112,7 @@ internal static class StatisticsBenchmark
             {
                 var clock = Stopwatch.StartNew();
                 var days = await reports.ProvinceDaysAsync(from, Last, CancellationToken.None);
-                var totals = await reports.TotalsAsync(from, Last, CancellationToken.None);
+                var totals = await reports.TotalsAsync(from, Last, null, CancellationToken.None);
                 times.Add(clock.Elapsed.TotalMilliseconds);
                 if (days.Sum(d => d.Sent) != totals.Sum(t => t.Sent))
                 {

@@ -121,7 +121,7 @@ public sealed class ReportSources(
         var listed = run.IncludeExchanges && run.Format == ReportFormat.Excel;
 
         var agencyList = agencies?.ToList();
-        var totals = await traffic.TotalsAsync(run.From, run.To, cancellationToken, agencyList);
+        var totals = await traffic.TotalsAsync(run.From, run.To, agencyList, cancellationToken);
         return new ReportContent
         {
             Run = run,
@@ -130,7 +130,7 @@ public sealed class ReportSources(
             Names = names,
             Totals = totals,
             DayCount = await traffic.CountDaysAsync(run.From, run.To, agencyList, cancellationToken),
-            Days = token => traffic.DaysAsync(run.From, run.To, token, agencyList),
+            Days = token => traffic.DaysAsync(run.From, run.To, agencyList, token),
             Sessions = sessions,
             Months = await traffic.MonthsAsync(run.From, run.To, agencyList, cancellationToken),
             // Every exchange has one source, so the agencies' sent packages count them all; with a few agencies

@@ -40,7 +40,7 @@ public sealed class TrafficReports(PortalDbContext db)
     /// <paramref name="agencies"/> when it is given.
     /// </summary>
     public async Task<IReadOnlyList<AgencyTotals>> TotalsAsync(
-        DateOnly from, DateOnly to, CancellationToken cancellationToken, IReadOnlyCollection<string>? agencies = null)
+        DateOnly from, DateOnly to, IReadOnlyCollection<string>? agencies, CancellationToken cancellationToken)
     {
         var names = await NamesAsync(cancellationToken);
         var sums = await Days(from, to, agencies)
@@ -73,8 +73,8 @@ public sealed class TrafficReports(PortalDbContext db)
     public async IAsyncEnumerable<AgencyDayStatistics> DaysAsync(
         DateOnly from,
         DateOnly to,
-        [EnumeratorCancellation] CancellationToken cancellationToken,
-        IReadOnlyCollection<string>? agencies = null)
+        IReadOnlyCollection<string>? agencies,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = Days(from, to, agencies)
             .OrderBy(d => d.Day)

@@ -62,7 +62,7 @@ public sealed partial class TrafficDashboard
         _days = await Reports.ProvinceDaysAsync(from, to, CancellationToken.None);
         _bars = [.. _days.Select(d => new DailyBars.Day(
             d.Day.ToString("dd/MM", CultureInfo.InvariantCulture), d.Sent, d.Delivered))];
-        var totals = await Reports.TotalsAsync(from, to, CancellationToken.None);
+        var totals = await Reports.TotalsAsync(from, to, null, CancellationToken.None);
         _senders = [.. totals.Where(t => t.Sent > 0).OrderByDescending(t => t.Sent).Take(10)];
         _receivers = [.. totals.Where(t => t.Received > 0).OrderByDescending(t => t.Received).Take(10)];
         _deadlines = await Deadlines.ForPeriodAsync(from, to, CancellationToken.None);
