@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lgsp.Broker.Applications;
 
 /// <summary>
 /// Remembers key lookups for one second. The contract lets a new or revoked key take effect within a second, and
-/// without this every signed request would read and decrypt its key from the database.
+/// without this every signed request would read and decrypt its key from the database. The registry is resolved
+/// only on a miss: it is a scoped service over the portal's database, costly to build for every request.
 /// </summary>
 public sealed class ApplicationKeyCache(TimeProvider time)
 {
@@ -16,7 +18,7 @@ public sealed class ApplicationKeyCache(TimeProvider time)
 
     public async Task<RegisteredApplication?> FindActiveAsync(
         string accessKeyId,
-        IApplicationRegistry registry,
+        IServiceProvider services,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -25,7 +27,8 @@ public sealed class ApplicationKeyCache(TimeProvider time)
             return entry.Application;
         }
 
-        var application = await registry.FindActiveAsync(accessKeyId, cancellationToken);
+        var application = await services.GetRequiredService<IApplicationRegistry>()
+            .FindActiveAsync(accessKeyId, cancellationToken);
         if (_entries.Count > 100_000)
         {
             // Unknown keys sent by a flood must not grow this without bound.

@@ -33,7 +33,7 @@ internal sealed partial class SignedRequestMiddleware(
     /// <summary>Bodies of ordinary (non-upload) requests are hashed in memory up to this size.</summary>
     public const int MaxJsonBytes = 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext http, IApplicationRegistry registry)
+    public async Task InvokeAsync(HttpContext http)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<RequiresSignature>() is null)
         {
@@ -41,7 +41,7 @@ internal sealed partial class SignedRequestMiddleware(
             return;
         }
 
-        var refusal = await AdmitAsync(http, registry);
+        var refusal = await AdmitAsync(http);
         if (refusal is not null)
         {
             await refusal.ExecuteAsync(http);
@@ -51,7 +51,7 @@ internal sealed partial class SignedRequestMiddleware(
         await next(http);
     }
 
-    private async Task<IResult?> AdmitAsync(HttpContext http, IApplicationRegistry registry)
+    private async Task<IResult?> AdmitAsync(HttpContext http)
     {
         var now = time.GetUtcNow();
         var streamed = http.GetEndpoint()?.Metadata.GetMetadata<StreamedContent>() is not null;
@@ -80,7 +80,7 @@ internal sealed partial class SignedRequestMiddleware(
                 "The content SHA-256 header does not match the request body.");
         }
 
-        var application = await FindApplicationAsync(keys, registry, signable, http.RequestAborted);
+        var application = await FindApplicationAsync(keys, http.RequestServices, signable, http.RequestAborted);
         var policy = new VerificationPolicy(options.Value.Region, options.Value.Service, options.Value.MaxClockSkew);
         var result = SignatureVerifier.Verify(signable, policy, _ => VerificationKeyOf(application), now);
         if (!result.Succeeded)
@@ -103,7 +103,7 @@ internal sealed partial class SignedRequestMiddleware(
 
     private static async Task<RegisteredApplication?> FindApplicationAsync(
         ApplicationKeyCache keys,
-        IApplicationRegistry registry,
+        IServiceProvider services,
         SignableRequest request,
         CancellationToken ct)
     {
@@ -113,7 +113,7 @@ internal sealed partial class SignedRequestMiddleware(
             return null;
         }
 
-        return await keys.FindActiveAsync(header.AccessKeyId, registry, ct);
+        return await keys.FindActiveAsync(header.AccessKeyId, services, ct);
     }
 
     private static VerificationKey? VerificationKeyOf(RegisteredApplication? application)

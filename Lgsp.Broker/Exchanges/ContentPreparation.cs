@@ -12,7 +12,7 @@ namespace Lgsp.Broker.Exchanges;
 public sealed class ContentPreparation(ExchangeStore store, IAgencyLookup directory)
 {
     /// <summary>Refuses an edXML package that fails <see cref="EdxmlValidator"/>, keeping nothing of it.</summary>
-    public void CheckEdxml(Exchange exchange, long size)
+    public async Task CheckEdxmlAsync(Exchange exchange, long size)
     {
         IReadOnlyList<string> errors;
         if (size > EdxmlValidator.MaxBytes)
@@ -31,7 +31,7 @@ public sealed class ContentPreparation(ExchangeStore store, IAgencyLookup direct
         if (errors.Count > 0)
         {
             // The content is dropped and the exchange stays Allocated, so the sender can upload a corrected package.
-            store.EraseContent(exchange.Id);
+            await store.DiscardContentAsync(exchange.Id, CancellationToken.None);
             throw new BrokerException(422, "InvalidEdxml", "The edXML package does not pass the checks: " + errors[0],
                 new Dictionary<string, object?> { ["errors"] = errors });
         }
@@ -72,7 +72,7 @@ public sealed class ContentPreparation(ExchangeStore store, IAgencyLookup direct
                     $"The content is not valid {exchange.DataType}, and {recipient.AgencyId} accepts only {target}.");
             }
 
-            var (sha, size) = store.WriteVariant(exchange.Id, recipient.AgencyId, content);
+            var (sha, size) = await store.WriteVariantAsync(exchange.Id, recipient.AgencyId, content, cancellationToken);
             converted[recipient.AgencyId] = (target, sha, size);
         }
 

@@ -92,7 +92,7 @@ public sealed class ExchangeService(
 
         // Crash point: before this insert nothing exists; after it the allocation is durable and a retry with
         // the same Idempotency-Key finds it instead of allocating twice.
-        store.Insert(exchange);
+        await store.InsertAsync(exchange, cancellationToken);
         return Created(exchange);
     }
 
@@ -130,14 +130,14 @@ public sealed class ExchangeService(
             || (exchange.DeclaredSize is { } size && size != written.Size)
             || (signedSha256 is not null && !signedSha256.Equals(written.Sha256, StringComparison.OrdinalIgnoreCase)))
         {
-            store.EraseContent(id);
+            await store.DiscardContentAsync(id, CancellationToken.None);
             throw new BrokerException(422, "ContentHashMismatch",
                 "The uploaded content differs from its declared sha256 or size; nothing was kept.");
         }
 
         if (exchange.DataType == "edxml")
         {
-            preparation.CheckEdxml(exchange, written.Size);
+            await preparation.CheckEdxmlAsync(exchange, written.Size);
         }
 
         // Crash point: content is written; until this update commits the exchange still says Allocated, and a
@@ -224,7 +224,7 @@ public sealed class ExchangeService(
         }, cancellationToken);
         if (!intact)
         {
-            store.EraseContent(id);
+            await store.DiscardContentAsync(id, CancellationToken.None);
             return submitted;
         }
 
@@ -361,7 +361,7 @@ public sealed class ExchangeService(
 
     /// <summary>
     /// Moves one recipient to a final status, tells the source when its policy asks, and erases the content once
-    /// every recipient is final. Used by acknowledgement, rejection and the delivery timers.
+    /// every recipient is final (in the same transaction). Used by acknowledgement, rejection and the timers.
     /// </summary>
     public async Task<Exchange> FinishAsync(
         string id,
@@ -372,16 +372,21 @@ public sealed class ExchangeService(
     {
         var updated = await store.UpdateAsync(id, e =>
         {
+            var now = time.GetUtcNow().UtcDateTime;
             var recipient = e.RecipientOf(agencyId)!;
             change(recipient);
-            recipient.FinishedUtc ??= time.GetUtcNow().UtcDateTime;
+            recipient.FinishedUtc ??= now;
+            if (e.Recipients.All(r => r.IsFinal))
+            {
+                e.ContentErasedUtc ??= now;
+            }
         }, cancellationToken);
         if (updated.Policy.Notify.Contains(eventType["exchange.".Length..]))
         {
             events.Notify(updated.SourceKeyId, eventType, id, agencyId);
         }
 
-        return await EraseIfFinishedAsync(updated, cancellationToken);
+        return updated;
     }
 
     /// <summary>Erases the content of an exchange whose recipients are all final (Điều 5.3).</summary>
@@ -392,9 +397,8 @@ public sealed class ExchangeService(
             return exchange;
         }
 
-        // Crash point: the final statuses are committed; if the process dies before the erasure below (content and
-        // its record go in one transaction), the delivery timers find the exchange finished with content still
-        // kept and erase it then.
+        // Finishing erases in the same transaction; this is for exchanges finished before that was so, or by a
+        // path that does not finish recipients one by one.
         return await store.EraseContentAsync(exchange.Id, time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 

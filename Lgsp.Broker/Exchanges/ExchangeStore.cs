@@ -9,6 +9,11 @@ namespace Lgsp.Broker.Exchanges;
 /// transaction, committed to the file before the HTTP answer is sent: an exchange answered 2xx survives a
 /// crash of the process at any later moment.
 /// </summary>
+/// <remarks>
+/// Writes go to LiteDB one at a time, queued here without holding a thread. LiteDB lets one writer into a
+/// collection and makes the others wait by spinning on a monitor: under load a third of the processor went to
+/// waiting threads, and each waiting request held a thread-pool thread. Reads need no turn.
+/// </remarks>
 public sealed class ExchangeStore
 {
     private const int ChunkBytes = 255 * 1024;
@@ -25,6 +30,9 @@ public sealed class ExchangeStore
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
     // Locks are striped by identifier: changes to different exchanges read and map their records side by side.
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
+    // The turn to write to LiteDB (see the remarks above).
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private int _erasuresSinceCheckpoint;
 
     public ExchangeStore(BrokerStore store)
@@ -83,7 +91,27 @@ public sealed class ExchangeStore
     public IEnumerable<Exchange> ForRecipient(string agencyId) =>
         _exchanges.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId));
 
-    public void Insert(Exchange exchange) => _exchanges.Insert(exchange);
+    /// <summary>Adds a new exchange, for imports and tests; the broker's own requests use <see cref="InsertAsync"/>.</summary>
+    public void Insert(Exchange exchange)
+    {
+        var document = _db.Mapper.ToDocument(exchange);
+        _writer.Wait();
+        try
+        {
+            _documents.Insert(document);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Adds a new exchange.</summary>
+    public async Task InsertAsync(Exchange exchange, CancellationToken cancellationToken)
+    {
+        var document = _db.Mapper.ToDocument(exchange);
+        await WriteAsync(() => _documents.Insert(document), cancellationToken);
+    }
 
     /// <summary>Adds finished records in bulk, a few thousand per transaction: imports and benchmarks' seeds.</summary>
     public int InsertMany(IEnumerable<Exchange> exchanges) => _exchanges.InsertBulk(exchanges);
@@ -97,7 +125,11 @@ public sealed class ExchangeStore
     public IReadOnlyList<Exchange> Unfinished() =>
         _exchanges.Find(e => e.ContentErasedUtc == null).ToList();
 
-    /// <summary>Reads, changes and writes one exchange under its lock; returns the changed exchange.</summary>
+    /// <summary>
+    /// Reads, changes and writes one exchange under its lock; returns the changed exchange. A change that marks
+    /// the content erased (<see cref="Exchange.ContentErasedUtc"/>) erases it in the same transaction (Điều 5.3),
+    /// so the record and the content cannot disagree after a crash.
+    /// </summary>
     public async Task<Exchange> UpdateAsync(string id, Action<Exchange> change, CancellationToken cancellationToken)
     {
         var gate = GateOf(id);
@@ -105,13 +137,37 @@ public sealed class ExchangeStore
         try
         {
             var exchange = _exchanges.FindById(id) ?? throw new InvalidOperationException("The exchange vanished.");
+            var kept = exchange.ContentErasedUtc is null;
             change(exchange);
-            _exchanges.Update(exchange);
+            var document = _db.Mapper.ToDocument(exchange);
+            await WriteAsync(
+                () => kept && exchange.ContentErasedUtc is not null
+                    ? InTransaction(() =>
+                    {
+                        EraseFiles(id);
+                        return _documents.Update(document);
+                    })
+                    : _documents.Update(document),
+                cancellationToken);
             return exchange;
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> (LiteDB calls, nothing slow) when it is this caller's turn to write.</summary>
+    private async Task<T> WriteAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _writer.Release();
         }
     }
 
@@ -128,9 +184,8 @@ public sealed class ExchangeStore
         long maxBytes,
         CancellationToken cancellationToken)
     {
-        var fileId = FileId(exchangeId);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var file = new ContentFile(this, fileId, exchangeId);
+        using var file = await ContentFile.OpenAsync(this, FileId(exchangeId), exchangeId, cancellationToken);
         var finished = false;
         try
         {
@@ -143,22 +198,21 @@ public sealed class ExchangeStore
                 }
 
                 sha.AppendData(file.Free.Span[..read]);
-                file.Advance(read);
+                await file.AdvanceAsync(read, cancellationToken);
             }
 
-            file.Finish();
+            await file.FinishAsync(cancellationToken);
             finished = true;
             return (Convert.ToHexStringLower(sha.GetHashAndReset()), file.Size);
         }
         finally
         {
-            // Too large, or the body broke off: nothing of it stays in the file.
+            // Too large, or the body broke off: nothing of it stays in the file. Not cancellable: the erasure must
+            // happen even when the request that cut off was cancelled.
             if (!finished)
             {
-                file.Abandon();
+                await file.AbandonAsync(CancellationToken.None);
             }
-
-            file.Dispose();
         }
     }
 
@@ -174,18 +228,19 @@ public sealed class ExchangeStore
         _content.Exists(FileId(exchangeId, variant)) ? _content.OpenRead(FileId(exchangeId, variant)) : null;
 
     /// <summary>Stores a converted copy of the content for one recipient; returns its hash and size.</summary>
-    public (string Sha256, long Size) WriteVariant(string exchangeId, string variant, byte[] content)
+    public async Task<(string Sha256, long Size)> WriteVariantAsync(
+        string exchangeId, string variant, byte[] content, CancellationToken cancellationToken)
     {
-        using var file = new ContentFile(this, FileId(exchangeId, variant), exchangeId);
+        using var file = await ContentFile.OpenAsync(this, FileId(exchangeId, variant), exchangeId, cancellationToken);
         for (var offset = 0; offset < content.Length;)
         {
             var count = Math.Min(file.Free.Length, content.Length - offset);
             content.AsSpan(offset, count).CopyTo(file.Free.Span);
-            file.Advance(count);
+            await file.AdvanceAsync(count, cancellationToken);
             offset += count;
         }
 
-        file.Finish();
+        await file.FinishAsync(cancellationToken);
         return (Convert.ToHexStringLower(SHA256.HashData(content)), content.Length);
     }
 
@@ -201,35 +256,22 @@ public sealed class ExchangeStore
     /// transaction: chunks are overwritten with zeros and deleted, and the next <see cref="CheckpointErasures"/>
     /// writes the zeroed pages over the originals in the data file. Returns the exchange as recorded.
     /// </summary>
-    public async Task<Exchange> EraseContentAsync(
-        string exchangeId, DateTime erasedUtc, CancellationToken cancellationToken)
-    {
-        var gate = GateOf(exchangeId);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return InTransaction(() =>
+    public Task<Exchange> EraseContentAsync(
+        string exchangeId, DateTime erasedUtc, CancellationToken cancellationToken) =>
+        UpdateAsync(exchangeId, e => e.ContentErasedUtc = erasedUtc, cancellationToken);
+
+    /// <summary>
+    /// Erases an exchange's content, as <see cref="EraseContentAsync"/> does, without recording it: content that
+    /// was refused, so that the exchange can take another upload.
+    /// </summary>
+    public Task DiscardContentAsync(string exchangeId, CancellationToken cancellationToken) =>
+        WriteAsync(
+            () => InTransaction(() =>
             {
                 EraseFiles(exchangeId);
-                var exchange = _exchanges.FindById(exchangeId)
-                    ?? throw new InvalidOperationException("The exchange vanished.");
-                exchange.ContentErasedUtc = erasedUtc;
-                _exchanges.Update(exchange);
-                return exchange;
-            });
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Erases an exchange's content, as <see cref="EraseContentAsync"/> does, without recording it.</summary>
-    public void EraseContent(string exchangeId) => InTransaction(() =>
-    {
-        EraseFiles(exchangeId);
-        return true;
-    });
+                return true;
+            }),
+            cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> as one LiteDB transaction (bound to this thread until it ends).</summary>
     private T InTransaction<T>(Func<T> work)
@@ -327,17 +369,12 @@ public sealed class ExchangeStore
         private int _filled;
         private int _chunkCount;
 
-        public ContentFile(ExchangeStore store, string fileId, string name)
+        private ContentFile(ExchangeStore store, string fileId, string name)
         {
             _store = store;
             _fileId = fileId;
             _name = name;
             _buffer = store.RentChunk();
-            // An upload cut off by a crash left chunks behind; a retry starts clean.
-            if (store._chunks.FindById(ChunkKey(_fileId, 0)) is not null || store._files.FindById(_fileId) is not null)
-            {
-                Abandon();
-            }
         }
 
         /// <summary>Bytes taken so far.</summary>
@@ -346,47 +383,71 @@ public sealed class ExchangeStore
         /// <summary>The free part of the current chunk, to read into.</summary>
         public Memory<byte> Free => _buffer.AsMemory(_filled);
 
+        /// <summary>Starts a file; whatever an earlier attempt left under its name is erased first.</summary>
+        public static async Task<ContentFile> OpenAsync(
+            ExchangeStore store, string fileId, string name, CancellationToken cancellationToken)
+        {
+            var file = new ContentFile(store, fileId, name);
+            // An upload cut off by a crash left chunks behind; a retry starts clean.
+            if (store._chunks.FindById(ChunkKey(fileId, 0)) is not null || store._files.FindById(fileId) is not null)
+            {
+                await file.AbandonAsync(cancellationToken);
+            }
+
+            return file;
+        }
+
         /// <summary>Takes <paramref name="count"/> bytes just placed in <see cref="Free"/>.</summary>
-        public void Advance(int count)
+        public async Task AdvanceAsync(int count, CancellationToken cancellationToken)
         {
             _filled += count;
             Size += count;
             if (_filled == ChunkBytes)
             {
                 // LiteDB copies the document into its pages before Insert returns: the buffer can be refilled.
-                _store._chunks.Insert(Chunk(_chunkCount++, _buffer!));
+                var chunk = Chunk(_chunkCount++, _buffer!);
+                await _store.WriteAsync(() => _store._chunks.Insert(chunk), cancellationToken);
                 _filled = 0;
             }
         }
 
         /// <summary>Stores the last chunk and the file's record together.</summary>
-        public void Finish() => _store.InTransaction(() =>
+        public Task FinishAsync(CancellationToken cancellationToken)
         {
-            if (_filled > 0)
-            {
-                _store._chunks.Insert(Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()));
-            }
-
-            return _store._files.Upsert(new BsonDocument
+            var record = new BsonDocument
             {
                 ["_id"] = _fileId,
                 ["filename"] = _name,
                 ["mimeType"] = "application/octet-stream",
                 ["length"] = Size,
-                ["chunks"] = _chunkCount,
+                ["chunks"] = _chunkCount + (_filled > 0 ? 1 : 0),
                 ["uploadDate"] = DateTime.UtcNow,
                 ["metadata"] = new BsonDocument(),
-            });
-        });
+            };
+            var last = _filled > 0 ? Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()) : null;
+            return _store.WriteAsync(
+                () => _store.InTransaction(() =>
+                {
+                    if (last is not null)
+                    {
+                        _store._chunks.Insert(last);
+                    }
+
+                    return _store._files.Upsert(record);
+                }),
+                cancellationToken);
+        }
 
         /// <summary>Erases whatever was stored of this file.</summary>
-        public void Abandon()
+        public async Task AbandonAsync(CancellationToken cancellationToken)
         {
-            _store.InTransaction(() =>
-            {
-                _store.Erase(_fileId.AsString);
-                return true;
-            });
+            await _store.WriteAsync(
+                () => _store.InTransaction(() =>
+                {
+                    _store.Erase(_fileId.AsString);
+                    return true;
+                }),
+                cancellationToken);
             _filled = 0;
             _chunkCount = 0;
         }

@@ -29,7 +29,12 @@ public sealed class DirectoryRuleException(string message) : PortalRuleException
 /// The agency directory in the portal's database: search, edits, CSV import and export, and the history of
 /// renames and mergers. Every change is audited in the same transaction as the change itself.
 /// </summary>
-public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, ICurrentActor actor, TimeProvider time)
+public sealed class AgencyDirectoryService(
+    PortalDbContext db,
+    AuditLog audit,
+    ICurrentActor actor,
+    TimeProvider time,
+    AgencyEntryCache cache)
 {
     /// <summary>The largest import file accepted, in bytes.</summary>
     public const int MaxImportBytes = 20 * 1024 * 1024;
@@ -103,6 +108,7 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
             $"{verb}: {normalized.Name}",
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Clear();
     }
 
     /// <summary>
@@ -151,6 +157,7 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
             + $"kế thừa: {string.Join(", ", retired.SuccessorIds)}";
         await audit.AddAsync(AuditActions.AgencySucceeded, record.Id, details, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Clear();
     }
 
     /// <summary>Imports a CSV file as a whole: any error imports nothing and is reported by line.</summary>
@@ -212,6 +219,7 @@ public sealed class AgencyDirectoryService(PortalDbContext db, AuditLog audit, I
         var details = $"{fileName}: {created} mới, {updated} cập nhật";
         await audit.AddAsync(AuditActions.AgenciesImported, "directory", details, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Clear();
         return new ImportResult(created, updated, []);
     }
 

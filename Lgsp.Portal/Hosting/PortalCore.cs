@@ -46,6 +46,7 @@ internal static class PortalCore
         services.AddScoped<AuditLog>();
         services.AddScoped<SettingsService>();
         services.AddScoped<AgencyDirectoryService>();
+        services.AddSingleton<AgencyEntryCache>();
         services.AddScoped<UserAdministration>();
         services.TryAddSingleton<ApplicationKeyCache>();
         services.AddScoped<ApplicationKeys>();

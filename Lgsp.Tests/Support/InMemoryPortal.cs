@@ -23,6 +23,7 @@ internal static class InMemoryPortal
         services.AddScoped<ICurrentActor, CommandLineActor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AgencyDirectoryService>();
+        services.AddSingleton<AgencyEntryCache>();
 
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
