@@ -12,6 +12,7 @@ namespace Lgsp.Broker.Events;
 /// </summary>
 public sealed class EventHub
 {
+    private readonly BrokerStore _store;
     private readonly ILiteCollection<BrokerEvent> _pending;
     private readonly ConcurrentDictionary<Guid, Subscriber> _subscribers = new();
     private readonly TimeProvider _time;
@@ -19,8 +20,9 @@ public sealed class EventHub
     public EventHub(BrokerStore store, TimeProvider time)
     {
         _time = time;
+        _store = store;
         _pending = store.Database.GetCollection<BrokerEvent>("events");
-        _pending.EnsureIndex(e => e.AccessKeyId);
+        store.Run(() => _pending.EnsureIndex(e => e.AccessKeyId));
     }
 
     /// <summary>Opens a subscription for one application's stream.</summary>
@@ -49,7 +51,12 @@ public sealed class EventHub
     }
 
     /// <summary>Stores a notification for the source application and pushes it to its open streams.</summary>
-    public void Notify(string accessKeyId, string type, string exchangeId, string? agencyId)
+    public async Task NotifyAsync(
+        string accessKeyId,
+        string type,
+        string exchangeId,
+        string? agencyId,
+        CancellationToken cancellationToken)
     {
         var notification = new BrokerEvent
         {
@@ -59,7 +66,7 @@ public sealed class EventHub
             AgencyId = agencyId,
             CreatedUtc = _time.GetUtcNow().UtcDateTime,
         };
-        _pending.Insert(notification);
+        await _store.RunAsync(() => _pending.Insert(notification), cancellationToken);
         foreach (var subscriber in _subscribers.Values.Where(s => s.AccessKeyId == accessKeyId))
         {
             subscriber.Channel.Writer.TryWrite(notification);
@@ -68,10 +75,12 @@ public sealed class EventHub
 
     /// <summary>Stored notifications not yet written to any stream of the application, oldest first.</summary>
     public IReadOnlyList<BrokerEvent> Unsent(string accessKeyId) =>
-        _pending.Find(e => e.AccessKeyId == accessKeyId && e.SentUtc == null).OrderBy(e => e.Id).ToList();
+        _store.Run(() => _pending.Find(e => e.AccessKeyId == accessKeyId && e.SentUtc == null)
+            .OrderBy(e => e.Id)
+            .ToList());
 
     /// <summary>Marks a stored notification as written to a stream.</summary>
-    public void MarkSent(BrokerEvent notification)
+    public async Task MarkSentAsync(BrokerEvent notification, CancellationToken cancellationToken)
     {
         if (notification.Type == EventTypes.Offered)
         {
@@ -79,7 +88,7 @@ public sealed class EventHub
         }
 
         notification.SentUtc = _time.GetUtcNow().UtcDateTime;
-        _pending.Update(notification);
+        await _store.RunAsync(() => _pending.Update(notification), cancellationToken);
     }
 
     private sealed record Subscriber(string AccessKeyId, string AgencyId, Channel<BrokerEvent> Channel);

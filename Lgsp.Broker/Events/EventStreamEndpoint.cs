@@ -56,7 +56,7 @@ internal static class EventStreamEndpoint
             foreach (var pending in hub.Unsent(caller.AccessKeyId))
             {
                 await WriteAsync(http, pending);
-                hub.MarkSent(pending);
+                await hub.MarkSentAsync(pending, cancellation);
             }
 
             await http.Response.Body.FlushAsync(cancellation);
@@ -86,7 +86,7 @@ internal static class EventStreamEndpoint
             {
                 var next = await subscription.Reader.ReadAsync(wait.Token);
                 await WriteAsync(http, next);
-                hub.MarkSent(next);
+                await hub.MarkSentAsync(next, cancellation);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {

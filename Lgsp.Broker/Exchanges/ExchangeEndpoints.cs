@@ -50,8 +50,9 @@ internal static class ExchangeEndpoints
             })
             .WithName("SubmitExchange");
 
-        api.MapGet("/exchanges/{id}", (HttpContext http, string id, ExchangeService exchanges) =>
-                TypedResults.Ok(ExchangeViews.View(exchanges.Get(CallingApplication.Get(http), id))))
+        api.MapGet("/exchanges/{id}", async (HttpContext http, string id, ExchangeService exchanges) =>
+                TypedResults.Ok(ExchangeViews.View(
+                    await exchanges.GetAsync(CallingApplication.Get(http), id, http.RequestAborted))))
             .WithName("GetExchange");
 
         api.MapGet("/inbox", (HttpContext http, string? status, ExchangeService exchanges) =>
@@ -73,10 +74,10 @@ internal static class ExchangeEndpoints
             })
             .WithName("Ready");
 
-        api.MapGet("/exchanges/{id}/content", (HttpContext http, string id, ExchangeService exchanges) =>
+        api.MapGet("/exchanges/{id}/content", async (HttpContext http, string id, ExchangeService exchanges) =>
             {
                 var caller = CallingApplication.Get(http);
-                var (exchange, content) = exchanges.OpenContent(caller, id);
+                var (exchange, content) = await exchanges.OpenContentAsync(caller, id, http.RequestAborted);
                 var recipient = exchange.RecipientOf(caller.AgencyId)!;
                 http.Response.RegisterForDispose(content);
                 var contentType = recipient.ConvertedTo switch

@@ -36,7 +36,10 @@ public sealed class ExchangeService(
         var fingerprint = Fingerprint(request);
         if (!string.IsNullOrWhiteSpace(idempotencyKey))
         {
-            var existing = store.FindByIdempotencyKey(caller.AccessKeyId, idempotencyKey.Trim());
+            var existing = await store.FindByIdempotencyKeyAsync(
+                caller.AccessKeyId,
+                idempotencyKey.Trim(),
+                cancellationToken);
             if (existing is not null)
             {
                 return existing.RequestFingerprint == fingerprint
@@ -108,13 +111,13 @@ public sealed class ExchangeService(
         string? signedSha256,
         CancellationToken cancellationToken)
     {
-        SourceExchange(caller, id);
+        await SourceExchangeAsync(caller, id, cancellationToken);
         using var claim = store.ClaimUpload(id) ?? throw new BrokerException(
             409,
             "ContentAlreadyUploaded",
             "Another upload of this exchange's content is still running; nothing of this one was kept.");
         // Read under the claim: an upload that ended a moment ago has recorded itself by now.
-        var exchange = store.Find(id)!;
+        var exchange = (await store.FindAsync(id, cancellationToken))!;
         if (exchange.UploadedUtc is not null)
         {
             throw new BrokerException(
@@ -159,7 +162,7 @@ public sealed class ExchangeService(
         PolicyRequest request,
         CancellationToken cancellationToken)
     {
-        var exchange = SourceExchange(caller, id);
+        var exchange = await SourceExchangeAsync(caller, id, cancellationToken);
         if (exchange.SubmittedUtc is not null)
         {
             throw new BrokerException(409, "AlreadySubmitted", "The policy cannot change after submission.");
@@ -189,7 +192,7 @@ public sealed class ExchangeService(
         string id,
         CancellationToken cancellationToken)
     {
-        var exchange = SourceExchange(caller, id);
+        var exchange = await SourceExchangeAsync(caller, id, cancellationToken);
         if (exchange.SubmittedUtc is not null)
         {
             return exchange;
@@ -201,7 +204,7 @@ public sealed class ExchangeService(
         }
 
         CheckNotExpired(exchange);
-        var intact = store.HashStoredContent(id) == exchange.Sha256;
+        var intact = await store.HashStoredContentAsync(id, cancellationToken) == exchange.Sha256;
         var conversions = intact ? await preparation.ConvertForRecipientsAsync(exchange, cancellationToken) : [];
         var now = time.GetUtcNow().UtcDateTime;
         var submitted = await store.UpdateAsync(id, e =>
@@ -238,9 +241,9 @@ public sealed class ExchangeService(
     public Exchange Find(string id) => store.Find(id) ?? throw BrokerException.NotFound();
 
     /// <summary>The exchange as its source or a recipient may see it; 404 for anyone else.</summary>
-    public Exchange Get(RegisteredApplication caller, string id)
+    public async Task<Exchange> GetAsync(RegisteredApplication caller, string id, CancellationToken cancellationToken)
     {
-        var exchange = store.Find(id);
+        var exchange = await store.FindAsync(id, cancellationToken);
         return exchange is not null
             && (exchange.SourceAgencyId == caller.AgencyId || exchange.RecipientOf(caller.AgencyId) is not null)
             ? exchange
@@ -264,7 +267,7 @@ public sealed class ExchangeService(
     /// <summary>The recipient says it is ready; it gets where to download (spec, <c>POST …/ready</c>).</summary>
     public async Task<Exchange> ReadyAsync(RegisteredApplication caller, string id, CancellationToken cancellationToken)
     {
-        var exchange = RecipientExchange(caller, id, out var recipient);
+        var (exchange, recipient) = await RecipientExchangeAsync(caller, id, cancellationToken);
         if (recipient.Status is not (RecipientStatus.Offered or RecipientStatus.Receiving))
         {
             throw new BrokerException(409, "NotOffered", $"This exchange is {recipient.Status} for your agency.");
@@ -280,15 +283,21 @@ public sealed class ExchangeService(
     }
 
     /// <summary>The content for a recipient that said it is ready.</summary>
-    public (Exchange Exchange, Stream Content) OpenContent(RegisteredApplication caller, string id)
+    public async Task<(Exchange Exchange, Stream Content)> OpenContentAsync(
+        RegisteredApplication caller,
+        string id,
+        CancellationToken cancellationToken)
     {
-        var exchange = RecipientExchange(caller, id, out var recipient);
+        var (exchange, recipient) = await RecipientExchangeAsync(caller, id, cancellationToken);
         if (recipient.Status != RecipientStatus.Receiving)
         {
             throw new BrokerException(409, "NotReady", "Call ready before downloading.");
         }
 
-        var content = store.OpenContent(id, recipient.ConvertedTo is null ? null : recipient.AgencyId)
+        var content = await store.OpenContentAsync(
+                id,
+                recipient.ConvertedTo is null ? null : recipient.AgencyId,
+                cancellationToken)
             ?? throw new BrokerException(410, "ContentGone", "The content is no longer kept.");
         return (exchange, content);
     }
@@ -300,7 +309,7 @@ public sealed class ExchangeService(
         string? sha256,
         CancellationToken cancellationToken)
     {
-        var exchange = RecipientExchange(caller, id, out var recipient);
+        var (exchange, recipient) = await RecipientExchangeAsync(caller, id, cancellationToken);
         if (recipient.Status == RecipientStatus.Delivered)
         {
             return exchange;
@@ -334,7 +343,7 @@ public sealed class ExchangeService(
         string? reason,
         CancellationToken cancellationToken)
     {
-        RecipientExchange(caller, id, out var recipient);
+        var (_, recipient) = await RecipientExchangeAsync(caller, id, cancellationToken);
         if (recipient.IsFinal)
         {
             throw new BrokerException(
@@ -383,7 +392,7 @@ public sealed class ExchangeService(
         }, cancellationToken);
         if (updated.Policy.Notify.Contains(eventType["exchange.".Length..]))
         {
-            events.Notify(updated.SourceKeyId, eventType, id, agencyId);
+            await events.NotifyAsync(updated.SourceKeyId, eventType, id, agencyId, CancellationToken.None);
         }
 
         return updated;
@@ -402,20 +411,26 @@ public sealed class ExchangeService(
         return await store.EraseContentAsync(exchange.Id, time.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    private Exchange SourceExchange(RegisteredApplication caller, string id)
+    private async Task<Exchange> SourceExchangeAsync(
+        RegisteredApplication caller,
+        string id,
+        CancellationToken cancellationToken)
     {
-        var exchange = store.Find(id);
+        var exchange = await store.FindAsync(id, cancellationToken);
         return exchange is not null && exchange.SourceAgencyId == caller.AgencyId
             ? exchange
             : throw BrokerException.NotFound();
     }
 
-    private Exchange RecipientExchange(RegisteredApplication caller, string id, out Recipient recipient)
+    private async Task<(Exchange Exchange, Recipient Recipient)> RecipientExchangeAsync(
+        RegisteredApplication caller,
+        string id,
+        CancellationToken cancellationToken)
     {
-        var exchange = store.Find(id);
-        recipient = exchange?.RecipientOf(caller.AgencyId)!;
+        var exchange = await store.FindAsync(id, cancellationToken);
+        var recipient = exchange?.RecipientOf(caller.AgencyId);
         return recipient is not null && exchange!.SubmittedUtc is not null
-            ? exchange
+            ? (exchange, recipient)
             : throw BrokerException.NotFound();
     }
 

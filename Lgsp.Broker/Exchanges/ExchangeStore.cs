@@ -10,50 +10,57 @@ namespace Lgsp.Broker.Exchanges;
 /// crash of the process at any later moment.
 /// </summary>
 /// <remarks>
-/// Writes go to LiteDB one at a time, queued here without holding a thread. LiteDB lets one writer into a
-/// collection and makes the others wait by spinning on a monitor: under load a third of the processor went to
-/// waiting threads, and each waiting request held a thread-pool thread. Reads need no turn.
+/// Every call into LiteDB takes its turn from <see cref="BrokerStore"/> (see there why); records are mapped to
+/// and from documents outside the turn, and content is read chunk by chunk, a turn each.
 /// </remarks>
 public sealed class ExchangeStore
 {
     private const int ChunkBytes = 255 * 1024;
 
+    // Written over a full chunk to erase it; never changed.
+    private static readonly byte[] ZeroChunk = new byte[ChunkBytes];
+
+    private readonly BrokerStore _store;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<Exchange> _exchanges;
     private readonly ILiteCollection<BsonDocument> _documents;
-    private readonly ILiteStorage<string> _content;
     private readonly ILiteCollection<BsonDocument> _files;
     private readonly ILiteCollection<BsonDocument> _chunks;
+
+    // The records as last written by this process, by identifier: an exchange is read by nearly every request
+    // about it, mostly just after the previous step wrote it. Every change goes through this class, so a record
+    // here is never older than the file's; filled only by writes (a read that missed could put back a record a
+    // concurrent write had just replaced), emptied when it grows large or when records are deleted.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BsonDocument> _written = new();
     private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _chunkBuffers = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _uploads = new();
 
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
     // Locks are striped by identifier: changes to different exchanges read and map their records side by side.
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
-
-    // The turn to write to LiteDB (see the remarks above).
-    private readonly SemaphoreSlim _writer = new(1, 1);
     private int _erasuresSinceCheckpoint;
 
     public ExchangeStore(BrokerStore store)
     {
+        _store = store;
         _db = store.Database;
         _exchanges = _db.GetCollection<Exchange>("exchanges");
         _documents = _db.GetCollection("exchanges");
-        _exchanges.EnsureIndex(e => e.IdempotencyKey);
-        _exchanges.EnsureIndex(e => e.ContentErasedUtc);
-        _exchanges.EnsureIndex("recipients", "$.Recipients[*].AgencyId");
-        _exchanges.EnsureIndex(e => e.SubmittedUtc);
-        _exchanges.EnsureIndex("finished", "$.Recipients[*].FinishedUtc");
-        _content = _db.FileStorage;
         _files = _db.GetCollection("_files");
         _chunks = _db.GetCollection("_chunks");
+        store.Run(() =>
+            _exchanges.EnsureIndex(e => e.IdempotencyKey)
+            & _exchanges.EnsureIndex(e => e.ContentErasedUtc)
+            & _exchanges.EnsureIndex("recipients", "$.Recipients[*].AgencyId")
+            & _exchanges.EnsureIndex(e => e.SubmittedUtc)
+            & _exchanges.EnsureIndex("finished", "$.Recipients[*].FinishedUtc"));
     }
 
     /// <summary>Exchanges submitted between two instants, newest first, that <paramref name="keep"/> accepts.</summary>
     public IReadOnlyList<Exchange> Submitted(
         DateTime fromUtc, DateTime toUtc, Func<Exchange, bool> keep, int limit) =>
-        [.. _exchanges.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc))
+        [.. Documents(() => _documents.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc)))
+            .Select(ToExchange)
             .OrderByDescending(e => e.SubmittedUtc)
             .Where(keep)
             .Take(limit)];
@@ -63,58 +70,69 @@ public sealed class ExchangeStore
     /// window by window (an hour, a day) so that no more than one window's exchanges are in memory at once.
     /// </summary>
     public IReadOnlyList<ExchangeListing> ListSubmittedBetween(DateTime fromUtc, DateTime toUtc) =>
-        [.. _documents.Find(TimeRange.During(nameof(Exchange.SubmittedUtc), fromUtc, toUtc))
+        [.. Documents(() => _documents.Find(TimeRange.During(nameof(Exchange.SubmittedUtc), fromUtc, toUtc)))
             .Select(ExchangeListing.FromDocument)
             .OrderBy(e => e.SubmittedUtc)];
 
     /// <summary>When the oldest kept exchange was submitted, if any was.</summary>
     public DateTime? OldestSubmission() =>
-        _exchanges.Query().Where(e => e.SubmittedUtc != null).OrderBy(e => e.SubmittedUtc).Limit(1)
-            .FirstOrDefault()?.SubmittedUtc;
+        _store.Run(() => _exchanges.Query().Where(e => e.SubmittedUtc != null).OrderBy(e => e.SubmittedUtc).Limit(1)
+            .FirstOrDefault()?.SubmittedUtc);
 
     /// <summary>
     /// Exchanges with something to count between two instants: submitted then, or with a recipient finished then.
     /// </summary>
     public IReadOnlyList<Exchange> ActiveBetween(DateTime fromUtc, DateTime toUtc)
     {
-        var submitted = _exchanges.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc));
-        var finished = _exchanges.Find(TimeRange.During("$.Recipients[*].FinishedUtc ANY", fromUtc, toUtc));
-        return [.. submitted.Concat(finished).DistinctBy(e => e.Id)];
+        var submitted = Documents(() => _documents.Find(TimeRange.During("SubmittedUtc", fromUtc, toUtc)));
+        var finished = Documents(
+            () => _documents.Find(TimeRange.During("$.Recipients[*].FinishedUtc ANY", fromUtc, toUtc)));
+        return [.. submitted.Concat(finished).Select(ToExchange).DistinctBy(e => e.Id)];
     }
 
-    public Exchange? Find(string id) => _exchanges.FindById(id);
+    public Exchange? Find(string id) =>
+        (_written.TryGetValue(id, out var known) ? known : _store.Run(() => _documents.FindById(id))) is { } found
+            ? ToExchange(found)
+            : null;
 
-    public Exchange? FindByIdempotencyKey(string sourceKeyId, string key) =>
-        _exchanges.Find(e => e.IdempotencyKey == key).FirstOrDefault(e => e.SourceKeyId == sourceKeyId);
+    /// <summary>As <see cref="Find"/>, waiting for the turn without holding a thread.</summary>
+    public async Task<Exchange?> FindAsync(string id, CancellationToken cancellationToken) =>
+        (_written.TryGetValue(id, out var known)
+            ? known
+            : await _store.RunAsync(() => _documents.FindById(id), cancellationToken)) is { } found
+            ? ToExchange(found)
+            : null;
+
+    public async Task<Exchange?> FindByIdempotencyKeyAsync(
+        string sourceKeyId, string key, CancellationToken cancellationToken) =>
+        (await _store.RunAsync(
+            () => _documents.Find(Query.EQ(nameof(Exchange.IdempotencyKey), key)).ToList(),
+            cancellationToken))
+            .Select(ToExchange)
+            .FirstOrDefault(e => e.SourceKeyId == sourceKeyId);
 
     /// <summary>Exchanges with a recipient entry for <paramref name="agencyId"/>.</summary>
-    public IEnumerable<Exchange> ForRecipient(string agencyId) =>
-        _exchanges.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId));
+    public IReadOnlyList<Exchange> ForRecipient(string agencyId) =>
+        [.. Documents(() => _documents.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId))).Select(ToExchange)];
 
     /// <summary>Adds a new exchange, for imports and tests; the broker's own requests use <see cref="InsertAsync"/>.</summary>
     public void Insert(Exchange exchange)
     {
         var document = _db.Mapper.ToDocument(exchange);
-        _writer.Wait();
-        try
-        {
-            _documents.Insert(document);
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        _store.Run(() => _documents.Insert(document));
+        Remember(exchange.Id, document);
     }
 
     /// <summary>Adds a new exchange.</summary>
     public async Task InsertAsync(Exchange exchange, CancellationToken cancellationToken)
     {
         var document = _db.Mapper.ToDocument(exchange);
-        await WriteAsync(() => _documents.Insert(document), cancellationToken);
+        await _store.RunAsync(() => _documents.Insert(document), cancellationToken);
+        Remember(exchange.Id, document);
     }
 
     /// <summary>Adds finished records in bulk, a few thousand per transaction: imports and benchmarks' seeds.</summary>
-    public int InsertMany(IEnumerable<Exchange> exchanges) => _exchanges.InsertBulk(exchanges);
+    public int InsertMany(IEnumerable<Exchange> exchanges) => _store.Run(() => _exchanges.InsertBulk(exchanges));
 
     /// <summary>Exchanges that still have work: a recipient not final, or content not yet erased.</summary>
     /// <remarks>
@@ -123,7 +141,8 @@ public sealed class ExchangeStore
     /// each exchange's next deadline would fix it.
     /// </remarks>
     public IReadOnlyList<Exchange> Unfinished() =>
-        _exchanges.Find(e => e.ContentErasedUtc == null).ToList();
+        [.. Documents(() => _documents.Find(Query.EQ(nameof(Exchange.ContentErasedUtc), BsonValue.Null)))
+            .Select(ToExchange)];
 
     /// <summary>
     /// Reads, changes and writes one exchange under its lock; returns the changed exchange. A change that marks
@@ -136,19 +155,21 @@ public sealed class ExchangeStore
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var exchange = _exchanges.FindById(id) ?? throw new InvalidOperationException("The exchange vanished.");
+            var exchange = await FindAsync(id, cancellationToken)
+                ?? throw new InvalidOperationException("The exchange vanished.");
             var kept = exchange.ContentErasedUtc is null;
             change(exchange);
             var document = _db.Mapper.ToDocument(exchange);
-            await WriteAsync(
+            await _store.RunAsync(
                 () => kept && exchange.ContentErasedUtc is not null
                     ? InTransaction(() =>
                     {
-                        EraseFiles(id);
+                        EraseFiles(id, exchange.Recipients.Select(r => r.AgencyId));
                         return _documents.Update(document);
                     })
                     : _documents.Update(document),
                 cancellationToken);
+            Remember(id, document);
             return exchange;
         }
         finally
@@ -157,18 +178,19 @@ public sealed class ExchangeStore
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> (LiteDB calls, nothing slow) when it is this caller's turn to write.</summary>
-    private async Task<T> WriteAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    /// <summary>Documents found by <paramref name="query"/>, read in one turn; mapped by the caller outside it.</summary>
+    private List<BsonDocument> Documents(Func<IEnumerable<BsonDocument>> query) => _store.Run(() => query().ToList());
+
+    private Exchange ToExchange(BsonDocument document) => _db.Mapper.ToObject<Exchange>(document);
+
+    private void Remember(string id, BsonDocument document)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        if (_written.Count >= 10_000)
         {
-            return work();
+            _written.Clear();
         }
-        finally
-        {
-            _writer.Release();
-        }
+
+        _written[id] = document;
     }
 
     private SemaphoreSlim GateOf(string exchangeId) =>
@@ -224,8 +246,21 @@ public sealed class ExchangeStore
         _uploads.TryAdd(exchangeId, true) ? new UploadClaim(this, exchangeId) : null;
 
     /// <summary>A seekable stream over the stored content (or one recipient's converted copy), or null.</summary>
-    public Stream? OpenContent(string exchangeId, string? variant = null) =>
-        _content.Exists(FileId(exchangeId, variant)) ? _content.OpenRead(FileId(exchangeId, variant)) : null;
+    public Stream? OpenContent(string exchangeId, string? variant = null)
+    {
+        var fileId = FileId(exchangeId, variant);
+        return Content(fileId, _store.Run(() => _files.FindById(fileId)));
+    }
+
+    /// <summary>As <see cref="OpenContent"/>, waiting for the turn without holding a thread.</summary>
+    public async Task<Stream?> OpenContentAsync(string exchangeId, string? variant, CancellationToken cancellationToken)
+    {
+        var fileId = FileId(exchangeId, variant);
+        return Content(fileId, await _store.RunAsync(() => _files.FindById(fileId), cancellationToken));
+    }
+
+    private ContentStream? Content(string fileId, BsonDocument? record) =>
+        record is null ? null : new ContentStream(this, fileId, record["length"].AsInt64);
 
     /// <summary>Stores a converted copy of the content for one recipient; returns its hash and size.</summary>
     public async Task<(string Sha256, long Size)> WriteVariantAsync(
@@ -251,6 +286,15 @@ public sealed class ExchangeStore
         return stream is null ? null : Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>As <see cref="HashStoredContent"/>, waiting for each chunk's turn without holding a thread.</summary>
+    public async Task<string?> HashStoredContentAsync(string exchangeId, CancellationToken cancellationToken)
+    {
+        await using var stream = await OpenContentAsync(exchangeId, null, cancellationToken);
+        return stream is null
+            ? null
+            : Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
     /// <summary>
     /// Erases an exchange's content so that its bytes leave the file (Điều 5.3) and records when, in one
     /// transaction: chunks are overwritten with zeros and deleted, and the next <see cref="CheckpointErasures"/>
@@ -265,10 +309,11 @@ public sealed class ExchangeStore
     /// was refused, so that the exchange can take another upload.
     /// </summary>
     public Task DiscardContentAsync(string exchangeId, CancellationToken cancellationToken) =>
-        WriteAsync(
+        _store.RunAsync(
             () => InTransaction(() =>
             {
-                EraseFiles(exchangeId);
+                // Refused content has no converted copies: they are made at submission, from accepted content.
+                EraseFiles(exchangeId, []);
                 return true;
             }),
             cancellationToken);
@@ -294,12 +339,15 @@ public sealed class ExchangeStore
         }
     }
 
-    private void EraseFiles(string exchangeId)
+    /// <summary>
+    /// Erases the content of an exchange and the converted copies any of its recipients may have: a copy is named
+    /// after its recipient, so every name is known without a query (one was compiled anew for each erasure).
+    /// </summary>
+    private void EraseFiles(string exchangeId, IEnumerable<string> recipientAgencies)
     {
-        var prefix = $"content/{exchangeId}/";
-        foreach (var variant in _content.Find(f => f.Id.StartsWith(prefix)).Select(f => f.Id).ToList())
+        foreach (var agency in recipientAgencies)
         {
-            Erase(variant);
+            Erase(FileId(exchangeId, agency));
         }
 
         Erase(FileId(exchangeId));
@@ -307,17 +355,26 @@ public sealed class ExchangeStore
 
     /// <remarks>
     /// The chunks are reached by their keys (file and number, as LiteDB's file storage numbers them), not by a
-    /// query: a query naming the file is a new expression each time, and LiteDB compiled one per erasure. They
-    /// are walked until one is missing rather than counted from the file's record, so the chunks of an upload
-    /// cut off before its record was written are erased too.
+    /// query. A complete file's chunk sizes follow from its recorded length, so its chunks are overwritten without
+    /// being read; the chunks of an upload cut off before its record was written are found by walking them until
+    /// one is missing.
     /// </remarks>
     private void Erase(string fileId)
     {
         Interlocked.Exchange(ref _erasuresSinceCheckpoint, 1);
-        for (var n = 0; _chunks.FindById(ChunkKey(fileId, n)) is { } chunk; n++)
+        var length = _files.FindById(fileId)?["length"].AsInt64;
+        for (var n = 0; ; n++)
         {
-            chunk["data"] = new byte[chunk["data"].AsBinary.Length];
-            _chunks.Update(chunk);
+            var key = ChunkKey(fileId, n);
+            var size = length is { } known
+                ? (int)Math.Clamp(known - ((long)n * ChunkBytes), 0, ChunkBytes)
+                : _chunks.FindById(key)?["data"].AsBinary.Length ?? 0;
+            if (size == 0)
+            {
+                break;
+            }
+
+            _chunks.Update(new BsonDocument { ["_id"] = key, ["data"] = size == ChunkBytes ? ZeroChunk : new byte[size] });
         }
 
         _chunks.DeleteMany("_id BETWEEN { f: @0, n: 0 } AND { f: @0, n: 2147483647 }", fileId);
@@ -328,8 +385,13 @@ public sealed class ExchangeStore
     /// Removes the metadata of exchanges created before <paramref name="beforeUtc"/> whose content is already
     /// erased (every recipient final); returns how many went. Statistics keep what was counted from them.
     /// </summary>
-    public int DeleteFinishedBefore(DateTime beforeUtc) =>
-        _exchanges.DeleteMany(e => e.CreatedUtc < beforeUtc && e.ContentErasedUtc != null);
+    public int DeleteFinishedBefore(DateTime beforeUtc)
+    {
+        var deleted = _store.Run(() =>
+            _exchanges.DeleteMany(e => e.CreatedUtc < beforeUtc && e.ContentErasedUtc != null));
+        _written.Clear();
+        return deleted;
+    }
 
     /// <summary>
     /// Moves erased pages from LiteDB's log into its data file, overwriting the content that was there. A
@@ -339,7 +401,11 @@ public sealed class ExchangeStore
     {
         if (Interlocked.Exchange(ref _erasuresSinceCheckpoint, 0) == 1)
         {
-            _db.Checkpoint();
+            _store.Run(() =>
+            {
+                _db.Checkpoint();
+                return true;
+            });
         }
     }
 
@@ -389,7 +455,10 @@ public sealed class ExchangeStore
         {
             var file = new ContentFile(store, fileId, name);
             // An upload cut off by a crash left chunks behind; a retry starts clean.
-            if (store._chunks.FindById(ChunkKey(fileId, 0)) is not null || store._files.FindById(fileId) is not null)
+            var key = ChunkKey(fileId, 0);
+            if (await store._store.RunAsync(
+                () => store._chunks.FindById(key) is not null || store._files.FindById(fileId) is not null,
+                cancellationToken))
             {
                 await file.AbandonAsync(cancellationToken);
             }
@@ -406,7 +475,7 @@ public sealed class ExchangeStore
             {
                 // LiteDB copies the document into its pages before Insert returns: the buffer can be refilled.
                 var chunk = Chunk(_chunkCount++, _buffer!);
-                await _store.WriteAsync(() => _store._chunks.Insert(chunk), cancellationToken);
+                await _store._store.RunAsync(() => _store._chunks.Insert(chunk), cancellationToken);
                 _filled = 0;
             }
         }
@@ -425,7 +494,7 @@ public sealed class ExchangeStore
                 ["metadata"] = new BsonDocument(),
             };
             var last = _filled > 0 ? Chunk(_chunkCount++, _buffer.AsSpan(0, _filled).ToArray()) : null;
-            return _store.WriteAsync(
+            return _store._store.RunAsync(
                 () => _store.InTransaction(() =>
                 {
                     if (last is not null)
@@ -441,7 +510,7 @@ public sealed class ExchangeStore
         /// <summary>Erases whatever was stored of this file.</summary>
         public async Task AbandonAsync(CancellationToken cancellationToken)
         {
-            await _store.WriteAsync(
+            await _store._store.RunAsync(
                 () => _store.InTransaction(() =>
                 {
                     _store.Erase(_fileId.AsString);
@@ -463,6 +532,106 @@ public sealed class ExchangeStore
 
         private BsonDocument Chunk(int number, byte[] data) =>
             new() { ["_id"] = ChunkKey(_fileId, number), ["data"] = data };
+    }
+
+    /// <summary>
+    /// Stored content read chunk by chunk, one turn per chunk, so that a long download never holds the file; it
+    /// seeks, for ranges. A chunk that is missing (the content was erased meanwhile) ends the read with an error.
+    /// </summary>
+    private sealed class ContentStream(ExchangeStore store, string fileId, long length) : Stream
+    {
+        private byte[]? _chunk;
+        private int _number = -1;
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => _position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position >= length || buffer.IsEmpty)
+            {
+                return 0;
+            }
+
+            var number = (int)(_position / ChunkBytes);
+            if (number != _number)
+            {
+                var key = ChunkKey(fileId, number);
+                Take(number, store._store.Run(() => store._chunks.FindById(key)));
+            }
+
+            return CopyTo(buffer);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position >= length || buffer.IsEmpty)
+            {
+                return 0;
+            }
+
+            var number = (int)(_position / ChunkBytes);
+            if (number != _number)
+            {
+                var key = ChunkKey(fileId, number);
+                Take(number, await store._store.RunAsync(() => store._chunks.FindById(key), cancellationToken));
+            }
+
+            return CopyTo(buffer.Span);
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => length + offset,
+        };
+
+        public override void Flush()
+        {
+        }
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private void Take(int number, BsonDocument? chunk)
+        {
+            _chunk = chunk?["data"].AsBinary
+                ?? throw new IOException("The stored content was erased while it was being read.");
+            _number = number;
+        }
+
+        private int CopyTo(Span<byte> buffer)
+        {
+            var start = (int)(_position % ChunkBytes);
+            var count = Math.Min(buffer.Length, _chunk!.Length - start);
+            if (count <= 0)
+            {
+                throw new IOException("The stored content is shorter than its record says.");
+            }
+
+            _chunk.AsSpan(start, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
     }
 
     private sealed class UploadClaim(ExchangeStore store, string exchangeId) : IDisposable

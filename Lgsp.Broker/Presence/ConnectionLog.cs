@@ -23,24 +23,27 @@ public sealed class ConnectionSession
 /// <summary>The connection history in the broker's LiteDB file: every connect and disconnect with its time.</summary>
 public sealed class ConnectionLog
 {
+    private readonly BrokerStore _store;
     private readonly ILiteCollection<ConnectionSession> _sessions;
 
     public ConnectionLog(BrokerStore store)
     {
+        _store = store;
         _sessions = store.Database.GetCollection<ConnectionSession>("connections");
-        _sessions.EnsureIndex(s => s.AccessKeyId);
-        _sessions.EnsureIndex(s => s.AgencyId);
-        _sessions.EnsureIndex(s => s.DisconnectedUtc);
-        _sessions.EnsureIndex(s => s.ConnectedUtc);
+        store.Run(() =>
+            _sessions.EnsureIndex(s => s.AccessKeyId)
+            & _sessions.EnsureIndex(s => s.AgencyId)
+            & _sessions.EnsureIndex(s => s.DisconnectedUtc)
+            & _sessions.EnsureIndex(s => s.ConnectedUtc));
     }
 
     /// <summary>Removes sessions that ended before <paramref name="beforeUtc"/>; returns how many went.</summary>
     public int DeleteClosedBefore(DateTime beforeUtc) =>
-        _sessions.DeleteMany(s => s.DisconnectedUtc != null && s.DisconnectedUtc < beforeUtc);
+        _store.Run(() => _sessions.DeleteMany(s => s.DisconnectedUtc != null && s.DisconnectedUtc < beforeUtc));
 
     /// <summary>When the oldest kept session started, if any did.</summary>
     public DateTime? OldestConnection() =>
-        _sessions.Query().OrderBy(s => s.ConnectedUtc).Limit(1).FirstOrDefault()?.ConnectedUtc;
+        _store.Run(() => _sessions.Query().OrderBy(s => s.ConnectedUtc).Limit(1).FirstOrDefault()?.ConnectedUtc);
 
     /// <summary>
     /// Sessions that were open at some moment between two instants. Read from the index of ends: it costs the
@@ -48,17 +51,18 @@ public sealed class ConnectionLog
     /// open ones, never the whole history.
     /// </summary>
     public IReadOnlyList<ConnectionSession> OpenBetween(DateTime fromUtc, DateTime toUtc) =>
-        [.. _sessions.Find(Query.GTE("DisconnectedUtc", fromUtc))
-            .Concat(_sessions.Find(Query.EQ("DisconnectedUtc", BsonValue.Null)))
-            .Where(s => s.ConnectedUtc < toUtc)];
+        _store.Run<IReadOnlyList<ConnectionSession>>(() =>
+            [.. _sessions.Find(Query.GTE("DisconnectedUtc", fromUtc))
+                .Concat(_sessions.Find(Query.EQ("DisconnectedUtc", BsonValue.Null)))
+                .Where(s => s.ConnectedUtc < toUtc)]);
 
     /// <summary>Adds past sessions in bulk, a few thousand per transaction: imports and benchmarks' seeds.</summary>
-    public int InsertMany(IEnumerable<ConnectionSession> sessions) => _sessions.InsertBulk(sessions);
+    public int InsertMany(IEnumerable<ConnectionSession> sessions) => _store.Run(() => _sessions.InsertBulk(sessions));
 
     public ConnectionSession Open(string accessKeyId, string agencyId, DateTime nowUtc)
     {
         var session = new ConnectionSession { AccessKeyId = accessKeyId, AgencyId = agencyId, ConnectedUtc = nowUtc };
-        _sessions.Insert(session);
+        _store.Run(() => _sessions.Insert(session));
         return session;
     }
 
@@ -66,34 +70,37 @@ public sealed class ConnectionLog
     {
         session.DisconnectedUtc = disconnectedUtc;
         session.Interrupted = interrupted;
-        _sessions.Update(session);
+        _store.Run(() => _sessions.Update(session));
     }
 
     /// <summary>Closes sessions left open by a process that stopped without closing them.</summary>
     public int CloseDangling(DateTime nowUtc)
     {
-        var open = _sessions.Find(s => s.DisconnectedUtc == null).ToList();
+        var open = _store.Run(() => _sessions.Find(s => s.DisconnectedUtc == null).ToList());
         open.ForEach(s => Close(s, nowUtc, interrupted: true));
         return open.Count;
     }
 
     /// <summary>When an application of <paramref name="agencyId"/> was last online, or null if never.</summary>
     public DateTime? LastOnline(string agencyId) =>
-        _sessions.Find(s => s.AgencyId == agencyId)
+        _store.Run(() => _sessions.Find(s => s.AgencyId == agencyId)
             .Select(s => s.DisconnectedUtc ?? DateTime.MaxValue)
             .DefaultIfEmpty()
-            .Max() is var last && last == default ? null : last;
+            .Max()) is var last && last == default ? null : last;
 
     /// <summary>Sessions of an application or agency, newest first.</summary>
     public IReadOnlyList<ConnectionSession> History(string? accessKeyId, string? agencyId, int limit)
     {
         // One indexed equality (an OR of optional filters would scan every session), the other filter after.
-        var found = accessKeyId is not null
-            ? _sessions.Find(Query.EQ("AccessKeyId", accessKeyId))
-                .Where(s => agencyId == null || s.AgencyId == agencyId)
-            : agencyId is not null
-                ? _sessions.Find(Query.EQ("AgencyId", agencyId))
-                : _sessions.FindAll();
-        return [.. found.OrderByDescending(s => s.ConnectedUtc).Take(limit)];
+        return _store.Run<IReadOnlyList<ConnectionSession>>(() =>
+        {
+            var found = accessKeyId is not null
+                ? _sessions.Find(Query.EQ("AccessKeyId", accessKeyId))
+                    .Where(s => agencyId == null || s.AgencyId == agencyId)
+                : agencyId is not null
+                    ? _sessions.Find(Query.EQ("AgencyId", agencyId))
+                    : _sessions.FindAll();
+            return [.. found.OrderByDescending(s => s.ConnectedUtc).Take(limit)];
+        });
     }
 }

@@ -95,7 +95,7 @@ public sealed class SessionKeys(
             Scope = scope,
             ExpiresUtc = time.GetUtcNow().UtcDateTime + Lifetime,
         };
-        _sessions.Insert(record);
+        await store.RunAsync(() => _sessions.Insert(record), cancellationToken);
         return new IssuedSession(token, record.ExpiresUtc, caller.AccessKeyId, destination, scope);
     }
 
@@ -114,7 +114,8 @@ public sealed class SessionKeys(
             return inactive;
         }
 
-        var record = _sessions.FindById(Hash(request.SessionToken.Trim()));
+        var id = Hash(request.SessionToken.Trim());
+        var record = await store.RunAsync(() => _sessions.FindById(id), cancellationToken);
         var isDestination = record is not null
             && (record.Destination == caller.AccessKeyId
                 || record.Destination.Equals(caller.AgencyId, StringComparison.OrdinalIgnoreCase));
