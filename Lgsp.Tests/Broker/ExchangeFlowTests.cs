@@ -322,8 +322,10 @@ public sealed class ExchangeFlowTests : IDisposable
         var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
             new { to = new[] { Science }, title = "Số liệu", dataType = "json" });
         var id = exchange.GetProperty("id").GetString()!;
+        var marker = "SO-LIEU-" + Guid.NewGuid().ToString("N");
         await source.Http.PutAsync($"/api/v1/exchanges/{id}/content",
-            new StringContent("{\"soCa\":12,\"donVi\":\"Sở Y tế\"}", Encoding.UTF8, "application/json"));
+            new StringContent($"{{\"soCa\":12,\"donVi\":\"Sở Y tế\",\"ma\":\"{marker}\"}}", Encoding.UTF8,
+                "application/json"));
         await source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit");
 
         var (_, ready) = await destination.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ready");
@@ -335,6 +337,35 @@ public sealed class ExchangeFlowTests : IDisposable
         var document = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(xml));
         Assert.Equal("Sở Y tế", document.Root!.Element("donVi")!.Value);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        // The original and the recipient's converted copy both leave the file.
+        await WaitUntilAsync(async () => !(await ReadBrokerFilesAsync()).Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(marker, await ReadBrokerFilesAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARecipientRetiredAfterAnExchange_IsRoutedToItsSuccessor_ByTheNextOne()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var (_, before) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Trước sáp nhập", dataType = "pdf" });
+        await using (var admin = _portal.ScopeActingAs())
+        {
+            await admin.ServiceProvider.GetRequiredService<Lgsp.Portal.Agencies.AgencyDirectoryService>()
+                .RecordSuccessionAsync(
+                    new Lgsp.Portal.Agencies.Succession(
+                        Science,
+                        Lgsp.Directory.AgencyStatus.Merged,
+                        [ItCentre],
+                        DateOnly.FromDateTime(DateTime.UtcNow)),
+                    CancellationToken.None);
+        }
+
+        var (_, after) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Sau sáp nhập", dataType = "pdf" });
+
+        Assert.Equal(Science, before.GetProperty("recipients")[0].GetProperty("agencyId").GetString());
+        Assert.Equal(ItCentre, after.GetProperty("recipients")[0].GetProperty("agencyId").GetString());
+        Assert.True(after.GetProperty("recipients")[0].GetProperty("routed").GetBoolean());
     }
 
     [Fact]
