@@ -17,9 +17,6 @@ public sealed class ExchangeStore
 {
     private const int ChunkBytes = 255 * 1024;
 
-    // Written over a full chunk to erase it; never changed.
-    private static readonly byte[] ZeroChunk = new byte[ChunkBytes];
-
     private readonly BrokerStore _store;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<Exchange> _exchanges;
@@ -297,8 +294,9 @@ public sealed class ExchangeStore
 
     /// <summary>
     /// Erases an exchange's content so that its bytes leave the file (Điều 5.3) and records when, in one
-    /// transaction: chunks are overwritten with zeros and deleted, and the next <see cref="CheckpointErasures"/>
-    /// writes the zeroed pages over the originals in the data file. Returns the exchange as recorded.
+    /// transaction: the chunks are deleted (LiteDB clears their blocks), and the next
+    /// <see cref="CheckpointErasures"/> writes the cleared pages over the originals in the data file. Returns the
+    /// exchange as recorded.
     /// </summary>
     public Task<Exchange> EraseContentAsync(
         string exchangeId, DateTime erasedUtc, CancellationToken cancellationToken) =>
@@ -354,29 +352,16 @@ public sealed class ExchangeStore
     }
 
     /// <remarks>
-    /// The chunks are reached by their keys (file and number, as LiteDB's file storage numbers them), not by a
-    /// query. A complete file's chunk sizes follow from its recorded length, so its chunks are overwritten without
-    /// being read; the chunks of an upload cut off before its record was written are found by walking them until
-    /// one is missing.
+    /// Deleting a chunk is what erases its bytes: LiteDB 5 fills a deleted block with zeros in its page, and the
+    /// next checkpoint writes the page over the original in the data file. (The broker used to overwrite every
+    /// chunk with zeros first: a second write of the whole content, and a read of it.)
+    /// <c>BrokerStoreTests.ErasedContent_LeavesTheFile_InEveryChunk_EvenInAPageItShares</c> searches the file's
+    /// bytes and fails if a LiteDB upgrade stops clearing deleted blocks. The key range takes every chunk, also
+    /// those of an upload cut off before its record was written.
     /// </remarks>
     private void Erase(string fileId)
     {
         Interlocked.Exchange(ref _erasuresSinceCheckpoint, 1);
-        var length = _files.FindById(fileId)?["length"].AsInt64;
-        for (var n = 0; ; n++)
-        {
-            var key = ChunkKey(fileId, n);
-            var size = length is { } known
-                ? (int)Math.Clamp(known - ((long)n * ChunkBytes), 0, ChunkBytes)
-                : _chunks.FindById(key)?["data"].AsBinary.Length ?? 0;
-            if (size == 0)
-            {
-                break;
-            }
-
-            _chunks.Update(new BsonDocument { ["_id"] = key, ["data"] = size == ChunkBytes ? ZeroChunk : new byte[size] });
-        }
-
         _chunks.DeleteMany("_id BETWEEN { f: @0, n: 0 } AND { f: @0, n: 2147483647 }", fileId);
         _files.Delete(fileId);
     }
