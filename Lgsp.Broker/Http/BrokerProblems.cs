@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace Lgsp.Broker.Http;
 
@@ -37,6 +40,29 @@ public static class BrokerProblems
                 "The broker could not complete the request; read the exchange's status before retrying."),
         };
         return problem.ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// What a broker path no endpoint took is answered: <c>415 UnsupportedMediaType</c> when an endpoint of that
+    /// path and method takes JSON and the body is of another type (routing leaves such an endpoint out, and the
+    /// catch-all route then wins), else <c>404 NotFound</c>.
+    /// </summary>
+    public static IResult NoEndpoint(HttpContext context, EndpointDataSource endpoints)
+    {
+        var request = context.Request;
+        var takesJson = request.ContentType is { } type
+            && !type.Contains("json", StringComparison.OrdinalIgnoreCase)
+            && endpoints.Endpoints.OfType<RouteEndpoint>().Any(endpoint =>
+                endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null
+                && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(request.Method) == true
+                && endpoint.RoutePattern.RawText is { } pattern
+                && new TemplateMatcher(TemplateParser.Parse(pattern), [])
+                    .TryMatch(request.Path, []));
+        return takesJson
+            ? Problem(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType",
+                "This endpoint takes a JSON body: send it as application/json.")
+            : Problem(StatusCodes.Status404NotFound, "NotFound",
+                "There is no such endpoint; see shared/spec/broker-api.md.");
     }
 
     /// <summary>

@@ -148,8 +148,9 @@ internal static class PortalWeb
         app.MapRequestEndpoints();
         app.MapStatisticsEndpoints();
         app.MapLgspBroker();
-        app.MapFallback("/api/{**path}", () => BrokerProblems.Problem(
-            StatusCodes.Status404NotFound, "NotFound", "There is no such endpoint; see shared/spec/broker-api.md."));
+        app.MapFallback(
+            "/api/{**path}",
+            (HttpContext http, EndpointDataSource endpoints) => BrokerProblems.NoEndpoint(http, endpoints));
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {

@@ -268,6 +268,22 @@ public sealed class ExchangeFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ABodyThatIsNotJson_IsUnsupportedMediaType_AndAnUnknownPathIsNotFound()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+
+        var form = await source.Http.PostAsync("/api/v1/exchanges",
+            new StringContent("to=000.00.14.H06&title=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var unknown = await source.Http.PostAsync("/api/v1/exchangez",
+            new StringContent("to=000.00.14.H06", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var formProblem = System.Text.Json.JsonDocument.Parse(await form.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal("UnsupportedMediaType", formProblem.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task ABodyThatIsNotValidHttp_IsAnsweredAsAProblem_NotAnEmptyPage()
     {
         using var tcp = new System.Net.Sockets.TcpClient();
