@@ -161,7 +161,7 @@ public sealed class ExchangeStore
                 () => kept && exchange.ContentErasedUtc is not null
                     ? InTransaction(() =>
                     {
-                        EraseFiles(id, exchange.Recipients.Select(r => r.AgencyId));
+                        EraseFiles(id, ConvertibleCopies(exchange));
                         return _documents.Update(document);
                     })
                     : _documents.Update(document),
@@ -336,6 +336,13 @@ public sealed class ExchangeStore
             throw;
         }
     }
+
+    /// <summary>
+    /// The recipients that may have a converted copy: those of a JSON or XML package (the only kinds converted),
+    /// whether or not the record says so, since a copy is written just before the record that names it.
+    /// </summary>
+    private static IEnumerable<string> ConvertibleCopies(Exchange exchange) =>
+        exchange.DataType is "json" or "xml" ? exchange.Recipients.Select(r => r.AgencyId) : [];
 
     /// <summary>
     /// Erases the content of an exchange and the converted copies any of its recipients may have: a copy is named
