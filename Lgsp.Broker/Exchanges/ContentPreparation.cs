@@ -31,7 +31,7 @@ public sealed class ContentPreparation(ExchangeStore store, IAgencyLookup direct
         if (errors.Count > 0)
         {
             // The content is dropped and the exchange stays Allocated, so the sender can upload a corrected package.
-            await store.DiscardContentAsync(exchange.Id, CancellationToken.None);
+            await store.DiscardContentAsync(exchange, CancellationToken.None);
             throw new BrokerException(422, "InvalidEdxml", "The edXML package does not pass the checks: " + errors[0],
                 new Dictionary<string, object?> { ["errors"] = errors });
         }

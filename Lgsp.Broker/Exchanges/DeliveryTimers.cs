@@ -72,12 +72,23 @@ internal sealed partial class DeliveryTimers(
                 if (expired)
                 {
                     await exchanges.FinishAsync(exchange.Id, recipient.AgencyId, EventTypes.Expired,
-                        r => r.Status = RecipientStatus.Expired, cancellationToken);
+                        Expire, cancellationToken);
                 }
                 else if (recipient.Status == RecipientStatus.Offered && OfflineTooLong(exchange, recipient, now))
                 {
+                    // Only if still only offered: a recipient that said ready meanwhile is online.
                     await exchanges.FinishAsync(exchange.Id, recipient.AgencyId, EventTypes.Undeliverable,
-                        r => r.Status = RecipientStatus.Undeliverable, cancellationToken);
+                        r =>
+                        {
+                            if (r.Status != RecipientStatus.Offered)
+                            {
+                                return false;
+                            }
+
+                            r.Status = RecipientStatus.Undeliverable;
+                            return true;
+                        },
+                        cancellationToken);
                 }
             }
 
@@ -107,11 +118,17 @@ internal sealed partial class DeliveryTimers(
     {
         foreach (var recipient in exchange.Recipients.Where(r => !r.IsFinal))
         {
-            await exchanges.FinishAsync(exchange.Id, recipient.AgencyId, EventTypes.Expired,
-                r => r.Status = RecipientStatus.Expired, cancellationToken);
+            await exchanges.FinishAsync(exchange.Id, recipient.AgencyId, EventTypes.Expired, Expire, cancellationToken);
         }
 
         await exchanges.EraseIfFinishedAsync(exchanges.Find(exchange.Id), cancellationToken);
+    }
+
+    /// <summary>Expires a recipient not final yet (the timers' snapshot may be older than its record).</summary>
+    private static bool Expire(Recipient recipient)
+    {
+        recipient.Status = RecipientStatus.Expired;
+        return true;
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information,

@@ -112,7 +112,7 @@ public sealed class ExchangeService(
         CancellationToken cancellationToken)
     {
         await SourceExchangeAsync(caller, id, cancellationToken);
-        using var claim = store.ClaimUpload(id) ?? throw new BrokerException(
+        using var claim = store.TryClaimContent(id) ?? throw new BrokerException(
             409,
             "ContentAlreadyUploaded",
             "Another upload of this exchange's content is still running; nothing of this one was kept.");
@@ -133,7 +133,7 @@ public sealed class ExchangeService(
             || (exchange.DeclaredSize is { } size && size != written.Size)
             || (signedSha256 is not null && !signedSha256.Equals(written.Sha256, StringComparison.OrdinalIgnoreCase)))
         {
-            await store.DiscardContentAsync(id, CancellationToken.None);
+            await store.DiscardContentAsync(exchange, CancellationToken.None);
             throw new BrokerException(422, "ContentHashMismatch",
                 "The uploaded content differs from its declared sha256 or size; nothing was kept.");
         }
@@ -192,7 +192,10 @@ public sealed class ExchangeService(
         string id,
         CancellationToken cancellationToken)
     {
-        var exchange = await SourceExchangeAsync(caller, id, cancellationToken);
+        await SourceExchangeAsync(caller, id, cancellationToken);
+        // One submission at a time, and none during an upload: the converted copies are written under the claim.
+        using var claim = await store.ClaimContentAsync(id, cancellationToken);
+        var exchange = (await store.FindAsync(id, cancellationToken))!;
         if (exchange.SubmittedUtc is not null)
         {
             return exchange;
@@ -207,8 +210,14 @@ public sealed class ExchangeService(
         var intact = await store.HashStoredContentAsync(id, cancellationToken) == exchange.Sha256;
         var conversions = intact ? await preparation.ConvertForRecipientsAsync(exchange, cancellationToken) : [];
         var now = time.GetUtcNow().UtcDateTime;
-        var submitted = await store.UpdateAsync(id, e =>
+        var (submitted, offered) = await store.UpdateIfAsync(id, e =>
         {
+            if (e.SubmittedUtc is not null || e.ContentErasedUtc is not null)
+            {
+                // Expired while its content was checked: the timers have finished it.
+                return false;
+            }
+
             e.SubmittedUtc = now;
             if (e.Policy.ExpiresAfter is { } lifetime)
             {
@@ -224,10 +233,17 @@ public sealed class ExchangeService(
                     (recipient.ConvertedTo, recipient.ConvertedSha256, recipient.ConvertedSize) = converted;
                 }
             }
+
+            return true;
         }, cancellationToken);
-        if (!intact)
+        if (!offered || !intact)
         {
-            await store.DiscardContentAsync(id, CancellationToken.None);
+            // Content that failed its check goes; so do copies made for an exchange that expired meanwhile.
+            if (!intact || submitted.ContentErasedUtc is not null)
+            {
+                await store.DiscardContentAsync(submitted, CancellationToken.None);
+            }
+
             return submitted;
         }
 
@@ -267,16 +283,18 @@ public sealed class ExchangeService(
     /// <summary>The recipient says it is ready; it gets where to download (spec, <c>POST …/ready</c>).</summary>
     public async Task<Exchange> ReadyAsync(RegisteredApplication caller, string id, CancellationToken cancellationToken)
     {
-        var (exchange, recipient) = await RecipientExchangeAsync(caller, id, cancellationToken);
-        if (recipient.Status is not (RecipientStatus.Offered or RecipientStatus.Receiving))
-        {
-            throw new BrokerException(409, "NotOffered", $"This exchange is {recipient.Status} for your agency.");
-        }
-
+        var (exchange, _) = await RecipientExchangeAsync(caller, id, cancellationToken);
         CheckNotExpired(exchange);
+        // The status is checked under the exchange's lock only: an acknowledgement or rejection running at the
+        // same time must not be undone.
         return await store.UpdateAsync(id, e =>
         {
             var r = e.RecipientOf(caller.AgencyId)!;
+            if (r.Status is not (RecipientStatus.Offered or RecipientStatus.Receiving))
+            {
+                throw new BrokerException(409, "NotOffered", $"This exchange is {r.Status} for your agency.");
+            }
+
             r.Status = RecipientStatus.Receiving;
             r.ReceivingUtc ??= time.GetUtcNow().UtcDateTime;
         }, cancellationToken);
@@ -310,16 +328,6 @@ public sealed class ExchangeService(
         CancellationToken cancellationToken)
     {
         var (exchange, recipient) = await RecipientExchangeAsync(caller, id, cancellationToken);
-        if (recipient.Status == RecipientStatus.Delivered)
-        {
-            return exchange;
-        }
-
-        if (recipient.Status != RecipientStatus.Receiving)
-        {
-            throw new BrokerException(409, "NotReady", $"This exchange is {recipient.Status} for your agency.");
-        }
-
         if (!string.Equals(
             sha256?.Trim(),
             recipient.ConvertedSha256 ?? exchange.Sha256,
@@ -329,11 +337,23 @@ public sealed class ExchangeService(
                 "The acknowledged sha256 is not the content's; nothing was marked delivered.");
         }
 
-        return await FinishAsync(id, caller.AgencyId, EventTypes.Delivered, r =>
+        // The status is checked under the exchange's lock only (see FinishAsync); acknowledging again is answered
+        // with the exchange as it is.
+        var (acknowledged, finished) = await FinishAsync(id, caller.AgencyId, EventTypes.Delivered, r =>
         {
+            if (r.Status != RecipientStatus.Receiving)
+            {
+                return false;
+            }
+
             r.Status = RecipientStatus.Delivered;
             r.DeliveredUtc = time.GetUtcNow().UtcDateTime;
+            return true;
         }, cancellationToken);
+        var now = acknowledged.RecipientOf(caller.AgencyId)!.Status;
+        return finished || now == RecipientStatus.Delivered
+            ? acknowledged
+            : throw new BrokerException(409, "NotReady", $"This exchange is {now} for your agency.");
     }
 
     /// <summary>The recipient refuses the package (spec, <c>POST …/reject</c>).</summary>
@@ -343,23 +363,22 @@ public sealed class ExchangeService(
         string? reason,
         CancellationToken cancellationToken)
     {
-        var (_, recipient) = await RecipientExchangeAsync(caller, id, cancellationToken);
-        if (recipient.IsFinal)
-        {
-            throw new BrokerException(
-                409,
-                "AlreadyFinal",
-                $"This exchange is already {recipient.Status} for your agency.");
-        }
-
+        await RecipientExchangeAsync(caller, id, cancellationToken);
         var text = VietnameseText.Normalize(reason);
         Require(text.Length is > 0 and <= 2000, "InvalidRequest", "reason is required (at most 2000 characters).");
-        return await FinishAsync(id, caller.AgencyId, EventTypes.Rejected, r =>
+        var (rejected, finished) = await FinishAsync(id, caller.AgencyId, EventTypes.Rejected, r =>
         {
             r.Status = RecipientStatus.Rejected;
             r.RejectedUtc = time.GetUtcNow().UtcDateTime;
             r.RejectionReason = text;
+            return true;
         }, cancellationToken);
+        return finished
+            ? rejected
+            : throw new BrokerException(
+                409,
+                "AlreadyFinal",
+                $"This exchange is already {rejected.RecipientOf(caller.AgencyId)!.Status} for your agency.");
     }
 
     /// <summary>The exchange's overall status: Delivered when every recipient is, else the least advanced.</summary>
@@ -372,30 +391,41 @@ public sealed class ExchangeService(
     /// Moves one recipient to a final status, tells the source when its policy asks, and erases the content once
     /// every recipient is final (in the same transaction). Used by acknowledgement, rejection and the timers.
     /// </summary>
-    public async Task<Exchange> FinishAsync(
+    /// <param name="finish">
+    /// Applies the final status to the recipient as it is under the exchange's lock, or returns false when the
+    /// step no longer applies. A recipient already final is left as it is: whichever step came first stands.
+    /// </param>
+    /// <returns>The exchange as recorded, and whether this call finished the recipient.</returns>
+    public async Task<(Exchange Exchange, bool Finished)> FinishAsync(
         string id,
         string agencyId,
         string eventType,
-        Action<Recipient> change,
+        Func<Recipient, bool> finish,
         CancellationToken cancellationToken)
     {
-        var updated = await store.UpdateAsync(id, e =>
+        var (updated, finished) = await store.UpdateIfAsync(id, e =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             var recipient = e.RecipientOf(agencyId)!;
-            change(recipient);
+            if (recipient.IsFinal || !finish(recipient))
+            {
+                return false;
+            }
+
             recipient.FinishedUtc ??= now;
             if (e.Recipients.All(r => r.IsFinal))
             {
                 e.ContentErasedUtc ??= now;
             }
+
+            return true;
         }, cancellationToken);
-        if (updated.Policy.Notify.Contains(eventType["exchange.".Length..]))
+        if (finished && updated.Policy.Notify.Contains(eventType["exchange.".Length..]))
         {
             await events.NotifyAsync(updated.SourceKeyId, eventType, id, agencyId, CancellationToken.None);
         }
 
-        return updated;
+        return (updated, finished);
     }
 
     /// <summary>Erases the content of an exchange whose recipients are all final (Điều 5.3).</summary>

@@ -30,7 +30,7 @@ public sealed class ExchangeStore
     // concurrent write had just replaced), emptied when it grows large or when records are deleted.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BsonDocument> _written = new();
     private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _chunkBuffers = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _uploads = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _claims = new();
 
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
     // Locks are striped by identifier: changes to different exchanges read and map their records side by side.
@@ -146,7 +146,25 @@ public sealed class ExchangeStore
     /// the content erased (<see cref="Exchange.ContentErasedUtc"/>) erases it in the same transaction (Điều 5.3),
     /// so the record and the content cannot disagree after a crash.
     /// </summary>
-    public async Task<Exchange> UpdateAsync(string id, Action<Exchange> change, CancellationToken cancellationToken)
+    public async Task<Exchange> UpdateAsync(string id, Action<Exchange> change, CancellationToken cancellationToken) =>
+        (await UpdateIfAsync(
+            id,
+            e =>
+            {
+                change(e);
+                return true;
+            },
+            cancellationToken)).Exchange;
+
+    /// <summary>
+    /// As <see cref="UpdateAsync"/> for a change that first checks the record under the lock: when
+    /// <paramref name="change"/> returns false (the step is already done, or no longer applies) nothing is written.
+    /// A step's checks before the lock only answer early; a concurrent step may have moved the record since.
+    /// </summary>
+    public async Task<(Exchange Exchange, bool Changed)> UpdateIfAsync(
+        string id,
+        Func<Exchange, bool> change,
+        CancellationToken cancellationToken)
     {
         var gate = GateOf(id);
         await gate.WaitAsync(cancellationToken);
@@ -155,7 +173,11 @@ public sealed class ExchangeStore
             var exchange = await FindAsync(id, cancellationToken)
                 ?? throw new InvalidOperationException("The exchange vanished.");
             var kept = exchange.ContentErasedUtc is null;
-            change(exchange);
+            if (!change(exchange))
+            {
+                return (exchange, false);
+            }
+
             var document = _db.Mapper.ToDocument(exchange);
             await _store.RunAsync(
                 () => kept && exchange.ContentErasedUtc is not null
@@ -167,7 +189,7 @@ public sealed class ExchangeStore
                     : _documents.Update(document),
                 cancellationToken);
             Remember(id, document);
-            return exchange;
+            return (exchange, true);
         }
         finally
         {
@@ -236,11 +258,32 @@ public sealed class ExchangeStore
     }
 
     /// <summary>
-    /// Claims the writing of an exchange's content until the claim is disposed; null while another upload of the
-    /// same exchange holds it. Two bodies written at once under one name would mix their chunks.
+    /// Claims the writing of an exchange's content (its upload, or its converted copies at submission) until the
+    /// claim is disposed; null while another claim on the same exchange is held. Two bodies written at once under
+    /// one name would mix their chunks.
     /// </summary>
-    public IDisposable? ClaimUpload(string exchangeId) =>
-        _uploads.TryAdd(exchangeId, true) ? new UploadClaim(this, exchangeId) : null;
+    public IDisposable? TryClaimContent(string exchangeId)
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _claims.TryAdd(exchangeId, released) ? new ContentClaim(this, exchangeId, released) : null;
+    }
+
+    /// <summary>As <see cref="TryClaimContent"/>, waiting for a claim held by another request to end.</summary>
+    public async Task<IDisposable> ClaimContentAsync(string exchangeId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (TryClaimContent(exchangeId) is { } claim)
+            {
+                return claim;
+            }
+
+            if (_claims.TryGetValue(exchangeId, out var held))
+            {
+                await held.Task.WaitAsync(cancellationToken);
+            }
+        }
+    }
 
     /// <summary>A seekable stream over the stored content (or one recipient's converted copy), or null.</summary>
     public Stream? OpenContent(string exchangeId, string? variant = null)
@@ -303,15 +346,15 @@ public sealed class ExchangeStore
         UpdateAsync(exchangeId, e => e.ContentErasedUtc = erasedUtc, cancellationToken);
 
     /// <summary>
-    /// Erases an exchange's content, as <see cref="EraseContentAsync"/> does, without recording it: content that
-    /// was refused, so that the exchange can take another upload.
+    /// Erases an exchange's content and any converted copies, as <see cref="EraseContentAsync"/> does, without
+    /// recording it: content that was refused (the exchange can take another upload), or copies made for an
+    /// exchange that expired while it was being submitted.
     /// </summary>
-    public Task DiscardContentAsync(string exchangeId, CancellationToken cancellationToken) =>
+    public Task DiscardContentAsync(Exchange exchange, CancellationToken cancellationToken) =>
         _store.RunAsync(
             () => InTransaction(() =>
             {
-                // Refused content has no converted copies: they are made at submission, from accepted content.
-                EraseFiles(exchangeId, []);
+                EraseFiles(exchange.Id, ConvertibleCopies(exchange));
                 return true;
             }),
             cancellationToken);
@@ -626,9 +669,14 @@ public sealed class ExchangeStore
         }
     }
 
-    private sealed class UploadClaim(ExchangeStore store, string exchangeId) : IDisposable
+    private sealed class ContentClaim(ExchangeStore store, string exchangeId, TaskCompletionSource released)
+        : IDisposable
     {
-        public void Dispose() => store._uploads.TryRemove(exchangeId, out _);
+        public void Dispose()
+        {
+            store._claims.TryRemove(exchangeId, out _);
+            released.TrySetResult();
+        }
     }
 
     /// <summary>A chunk's key in LiteDB's file storage: the file and the chunk's number from zero.</summary>
