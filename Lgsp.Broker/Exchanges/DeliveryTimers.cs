@@ -30,6 +30,12 @@ internal sealed partial class DeliveryTimers(
             LogDanglingClosed(logger, closed);
         }
 
+        var cutOff = store.EraseCutOffUploads();
+        if (cutOff > 0)
+        {
+            LogCutOffUploadsErased(logger, cutOff);
+        }
+
         using var timer = new PeriodicTimer(Tick, time);
         do
         {
@@ -134,6 +140,10 @@ internal sealed partial class DeliveryTimers(
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
         Message = "Closed {Count} connection sessions left open by the previous run")]
     private static partial void LogDanglingClosed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information,
+        Message = "Erased the content of {Count} uploads cut off by the previous run")]
+    private static partial void LogCutOffUploadsErased(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "A delivery timer tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

@@ -142,6 +142,40 @@ public sealed class ExchangeStore
             .Select(ToExchange)];
 
     /// <summary>
+    /// Erases what uploads cut off by a crash left: the chunks (and perhaps the record) of content written for
+    /// exchanges that never recorded an upload, which would otherwise stay in the file until a retry or expiry.
+    /// Meant for the start of the process; an upload running meanwhile holds its claim and is left alone.
+    /// </summary>
+    /// <returns>How many exchanges had such leftovers.</returns>
+    public int EraseCutOffUploads()
+    {
+        var erased = 0;
+        foreach (var candidate in Unfinished().Where(e => e.UploadedUtc is null))
+        {
+            using var claim = TryClaimContent(candidate.Id);
+            // Read again under the claim: an upload may have finished since the list was read.
+            if (claim is null || Find(candidate.Id) is not { UploadedUtc: null } exchange)
+            {
+                continue;
+            }
+
+            var fileId = FileId(exchange.Id);
+            var first = ChunkKey(fileId, 0);
+            if (_store.Run(() => _chunks.FindById(first) is not null || _files.FindById(fileId) is not null))
+            {
+                _store.Run(() => InTransaction(() =>
+                {
+                    EraseFiles(exchange.Id, ConvertibleCopies(exchange));
+                    return true;
+                }));
+                erased++;
+            }
+        }
+
+        return erased;
+    }
+
+    /// <summary>
     /// Reads, changes and writes one exchange under its lock; returns the changed exchange. A change that marks
     /// the content erased (<see cref="Exchange.ContentErasedUtc"/>) erases it in the same transaction (Điều 5.3),
     /// so the record and the content cannot disagree after a crash.

@@ -137,6 +137,60 @@ public sealed class BrokerStoreTests : IDisposable
         Assert.Equal(retry, read.ToArray());
     }
 
+    [Fact]
+    public async Task UploadsCutOffByACrash_AreErasedAtTheNextStart_AndFinishedUploadsStay()
+    {
+        var marker = System.Text.Encoding.ASCII.GetBytes($"LGSP-CRASH-CUT-{Guid.NewGuid():N}");
+        var kept = RandomNumberGenerator.GetBytes(1_000);
+        string cutOffId, uploadedId;
+        using (var before = new BrokerStore(_directory))
+        {
+            // What a process killed in the middle of an upload leaves: a stored chunk, no record, no upload.
+            var store = new ExchangeStore(before);
+            var cutOff = Allocated();
+            var uploaded = Allocated();
+            store.Insert(cutOff);
+            store.Insert(uploaded);
+            var chunk = new byte[255 * 1024];
+            marker.CopyTo(chunk, 100);
+            before.Database.GetCollection("_chunks").Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = new LiteDB.BsonDocument { ["f"] = $"content/{cutOff.Id}", ["n"] = 0 },
+                ["data"] = chunk,
+            });
+            await store.WriteContentAsync(uploaded.Id, new MemoryStream(kept), kept.Length, default);
+            await store.UpdateAsync(uploaded.Id, e => e.UploadedUtc = DateTime.UtcNow, default);
+            (cutOffId, uploadedId) = (cutOff.Id, uploaded.Id);
+        }
+
+        using var after = new BrokerStore(_directory);
+        var restarted = new ExchangeStore(after);
+        var erased = restarted.EraseCutOffUploads();
+        restarted.CheckpointErasures();
+        var file = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(after.FilePath));
+        using var read = new MemoryStream();
+        using (var stream = restarted.OpenContent(uploadedId)!)
+        {
+            await stream.CopyToAsync(read);
+        }
+
+        Assert.Equal(1, erased);
+        Assert.DoesNotContain(System.Text.Encoding.ASCII.GetString(marker), file, StringComparison.Ordinal);
+        Assert.Null(restarted.OpenContent(cutOffId));
+        Assert.Equal(kept, read.ToArray());
+        Assert.Equal(0, restarted.EraseCutOffUploads());
+    }
+
+    private static Exchange Allocated() => new()
+    {
+        Id = "ex_" + Guid.NewGuid().ToString("N")[..24],
+        SourceAgencyId = "000.00.15.H06",
+        SourceKeyId = "LGSPTEST",
+        CreatedUtc = DateTime.UtcNow,
+        ExpiresUtc = DateTime.UtcNow.AddDays(7),
+        Recipients = [new Recipient { AgencyId = "000.00.14.H06" }],
+    };
+
     /// <summary>A body that gives its first bytes, then fails as a dropped connection does.</summary>
     private sealed class FailingAfter(byte[] content, int failAt) : MemoryStream(content)
     {
