@@ -86,12 +86,14 @@ internal static class ExchangeEndpoints
                     "json" => "application/json",
                     _ => exchange.ContentType ?? "application/octet-stream",
                 };
-                return TypedResults.Stream(
+                return new ErasableContent(TypedResults.Stream(
                     content,
                     contentType,
                     entityTag: new EntityTagHeaderValue($"\"{recipient.ConvertedSha256 ?? exchange.Sha256}\""),
-                    enableRangeProcessing: true);
+                    enableRangeProcessing: true));
             })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status206PartialContent, contentType: "application/octet-stream")
             .WithName("DownloadContent");
 
         api.MapPost(
@@ -161,6 +163,31 @@ internal sealed class BrokerExceptionFilter : IEndpointFilter
         catch (BrokerException refusal)
         {
             return BrokerProblems.Problem(refusal.Status, refusal.Code, refusal.Message, refusal.Extra);
+        }
+    }
+}
+
+/// <summary>
+/// Sends stored content; if it is erased meanwhile (the recipient acknowledged before its download ended, or the
+/// exchange expired), the answer is 410 ContentGone when nothing was sent yet, else the connection is closed:
+/// an ended download the client chose, not a server error to log with a stack trace.
+/// </summary>
+internal sealed class ErasableContent(IResult content) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        try
+        {
+            await content.ExecuteAsync(httpContext);
+        }
+        catch (ContentErasedException) when (!httpContext.Response.HasStarted)
+        {
+            await BrokerProblems.Problem(StatusCodes.Status410Gone, "ContentGone", "The content is no longer kept.")
+                .ExecuteAsync(httpContext);
+        }
+        catch (ContentErasedException)
+        {
+            httpContext.Abort();
         }
     }
 }

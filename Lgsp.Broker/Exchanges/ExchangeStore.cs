@@ -684,7 +684,7 @@ public sealed class ExchangeStore
         private void Take(int number, BsonDocument? chunk)
         {
             _chunk = chunk?["data"].AsBinary
-                ?? throw new IOException("The stored content was erased while it was being read.");
+                ?? throw new ContentErasedException();
             _number = number;
         }
 
@@ -719,3 +719,9 @@ public sealed class ExchangeStore
     private static string FileId(string exchangeId, string? variant = null) =>
         variant is null ? $"content/{exchangeId}" : $"content/{exchangeId}/{variant}";
 }
+
+/// <summary>
+/// Stored content vanished while a stream was reading it: its exchange finished (for instance the recipient
+/// acknowledged while still downloading) or expired, and the content was erased.
+/// </summary>
+public sealed class ContentErasedException() : IOException("The stored content was erased while it was being read.");

@@ -120,6 +120,46 @@ public sealed class ConcurrentStepsTests : IDisposable
         Assert.Equal("Delivered", (await RecipientRecordAsync(source, id)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task AcknowledgingDuringItsOwnDownload_EndsTheDownload_WithoutAServerError()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        using var recipient = await BrokerClient.IssueAsync(_portal, Science);
+        var content = RandomNumberGenerator.GetBytes(8 * 1024 * 1024);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Hồ sơ lớn", dataType = "binary" });
+        var id = exchange.GetProperty("id").GetString()!;
+        await source.Http.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent(content));
+        await source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit");
+        var (_, ready) = await recipient.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ready");
+
+        using var download = await recipient.Http.GetAsync(
+            ready.GetProperty("downloadUrl").GetString(),
+            HttpCompletionOption.ResponseHeadersRead);
+        var body = await download.Content.ReadAsStreamAsync();
+        var received = await body.ReadAtLeastAsync(new byte[64 * 1024], 64 * 1024);
+        var (acked, _) = await recipient.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = sha });
+        try
+        {
+            var buffer = new byte[256 * 1024];
+            int read;
+            while ((read = await body.ReadAsync(buffer)) > 0)
+            {
+                received += read;
+            }
+        }
+        catch (IOException)
+        {
+            // The broker closed the connection when the content it was sending was erased.
+        }
+
+        await Task.Delay(300);
+        Assert.Equal(HttpStatusCode.OK, acked.StatusCode);
+        Assert.True(received < content.Length, $"received {received} of {content.Length} bytes");
+        Assert.Empty(_portal.Errors);
+    }
+
     /// <summary>An exchange from the source to the recipient, which has said it is ready.</summary>
     private static async Task<string> ReceivingAsync(BrokerClient source, BrokerClient recipient)
     {

@@ -44,6 +44,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     public bool KeepData { get; set; }
 
+    /// <summary>What the portal logged at error level or above, as "category: message exception".</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
     /// <summary>The loopback address a Kestrel-backed factory listens on.</summary>
     public Uri ServerAddress
     {
@@ -60,6 +63,8 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("data", DataDirectory);
         builder.UseSetting("ADMIN_PASSWORD", AdminPassword);
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging =>
+            logging.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new ErrorCollector(Errors)));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
