@@ -72,7 +72,11 @@ public sealed class ContentPreparation(ExchangeStore store, IAgencyLookup direct
                     $"The content is not valid {exchange.DataType}, and {recipient.AgencyId} accepts only {target}.");
             }
 
-            var (sha, size) = await store.WriteVariantAsync(exchange.Id, recipient.AgencyId, content, cancellationToken);
+            var (sha, size) = await store.WriteVariantAsync(
+                exchange.Id,
+                recipient.AgencyId,
+                content,
+                cancellationToken);
             converted[recipient.AgencyId] = (target, sha, size);
         }
 

@@ -63,7 +63,7 @@ public sealed class BrokerStore : IDisposable
         mapper.ToObject<Sessions.SessionRecord>(mapper.ToDocument(new Sessions.SessionRecord()));
     }
 
-    /// <summary>Runs <paramref name="work"/> (LiteDB calls, nothing slow) in this caller's turn, waiting for it.</summary>
+    /// <summary>Runs <paramref name="work"/> (LiteDB calls, nothing slow) once it is the caller's turn.</summary>
     public T Run<T>(Func<T> work)
     {
         _turn.Wait();

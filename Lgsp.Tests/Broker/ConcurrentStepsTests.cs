@@ -139,7 +139,8 @@ public sealed class ConcurrentStepsTests : IDisposable
             HttpCompletionOption.ResponseHeadersRead);
         var body = await download.Content.ReadAsStreamAsync();
         var received = await body.ReadAtLeastAsync(new byte[64 * 1024], 64 * 1024);
-        var (acked, _) = await recipient.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = sha });
+        var (acked, _) = await recipient.SendAsync(
+            HttpMethod.Post, $"/api/v1/exchanges/{id}/ack", new { sha256 = sha });
         try
         {
             var buffer = new byte[256 * 1024];
