@@ -71,7 +71,7 @@ public sealed class ExchangeService(
         }
 
         var recipients = await RouteAsync(request.To ?? [], cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Now();
         var exchange = new Exchange
         {
             Id = NewId(),
@@ -147,7 +147,7 @@ public sealed class ExchangeService(
         // retried upload replaces the orphaned content instead of being refused.
         await store.UpdateAsync(id, e =>
         {
-            e.UploadedUtc = time.GetUtcNow().UtcDateTime;
+            e.UploadedUtc = Now();
             e.Sha256 = written.Sha256;
             e.Size = written.Size;
             e.Recipients.ForEach(r => r.Status = RecipientStatus.Uploaded);
@@ -209,7 +209,7 @@ public sealed class ExchangeService(
         CheckNotExpired(exchange);
         var intact = await store.HashStoredContentAsync(id, cancellationToken) == exchange.Sha256;
         var conversions = intact ? await preparation.ConvertForRecipientsAsync(exchange, cancellationToken) : [];
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Now();
         var (submitted, offered) = await store.UpdateIfAsync(id, e =>
         {
             if (e.SubmittedUtc is not null || e.ContentErasedUtc is not null)
@@ -296,7 +296,7 @@ public sealed class ExchangeService(
             }
 
             r.Status = RecipientStatus.Receiving;
-            r.ReceivingUtc ??= time.GetUtcNow().UtcDateTime;
+            r.ReceivingUtc ??= Now();
         }, cancellationToken);
     }
 
@@ -347,7 +347,7 @@ public sealed class ExchangeService(
             }
 
             r.Status = RecipientStatus.Delivered;
-            r.DeliveredUtc = time.GetUtcNow().UtcDateTime;
+            r.DeliveredUtc = Now();
             return true;
         }, cancellationToken);
         var now = acknowledged.RecipientOf(caller.AgencyId)!.Status;
@@ -369,7 +369,7 @@ public sealed class ExchangeService(
         var (rejected, finished) = await FinishAsync(id, caller.AgencyId, EventTypes.Rejected, r =>
         {
             r.Status = RecipientStatus.Rejected;
-            r.RejectedUtc = time.GetUtcNow().UtcDateTime;
+            r.RejectedUtc = Now();
             r.RejectionReason = text;
             return true;
         }, cancellationToken);
@@ -405,7 +405,7 @@ public sealed class ExchangeService(
     {
         var (updated, finished) = await store.UpdateIfAsync(id, e =>
         {
-            var now = time.GetUtcNow().UtcDateTime;
+            var now = Now();
             var recipient = e.RecipientOf(agencyId)!;
             if (recipient.IsFinal || !finish(recipient))
             {
@@ -438,7 +438,7 @@ public sealed class ExchangeService(
 
         // Finishing erases in the same transaction; this is for exchanges finished before that was so, or by a
         // path that does not finish recipients one by one.
-        return await store.EraseContentAsync(exchange.Id, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return await store.EraseContentAsync(exchange.Id, Now(), cancellationToken);
     }
 
     private async Task<Exchange> SourceExchangeAsync(
@@ -464,9 +464,19 @@ public sealed class ExchangeService(
             : throw BrokerException.NotFound();
     }
 
+    /// <summary>
+    /// The time now to the millisecond, as LiteDB keeps it: a step's answer then shows the same times as every later
+    /// read of the exchange.
+    /// </summary>
+    private DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     private void CheckNotExpired(Exchange exchange)
     {
-        if (time.GetUtcNow().UtcDateTime > exchange.ExpiresUtc)
+        if (Now() > exchange.ExpiresUtc)
         {
             throw new BrokerException(410, "ExchangeExpired", "This exchange has expired.");
         }

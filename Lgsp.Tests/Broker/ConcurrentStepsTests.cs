@@ -95,6 +95,33 @@ public sealed class ConcurrentStepsTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoSubmissionsAtOnce_OfferThePackageOnce()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        for (var trial = 0; trial < 4; trial++)
+        {
+            var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+                new { to = new[] { Science }, title = "Hồ sơ", dataType = "binary" });
+            var id = exchange.GetProperty("id").GetString()!;
+            await source.Http.PutAsync(
+                $"/api/v1/exchanges/{id}/content",
+                new ByteArrayContent(RandomNumberGenerator.GetBytes(4 * 1024 * 1024)));
+
+            var first = Task.Run(() => source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit"));
+            var second = Task.Run(() => source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit"));
+            var (firstResponse, firstBody) = await first;
+            var (secondResponse, secondBody) = await second;
+            var stored = await RecipientRecordAsync(source, id);
+
+            Assert.Equal(HttpStatusCode.Accepted, firstResponse.StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, secondResponse.StatusCode);
+            var offered = stored.GetProperty("offeredAt").GetString();
+            Assert.Equal(offered, firstBody.GetProperty("recipients")[0].GetProperty("offeredAt").GetString());
+            Assert.Equal(offered, secondBody.GetProperty("recipients")[0].GetProperty("offeredAt").GetString());
+        }
+    }
+
+    [Fact]
     public async Task ATimerActingOnAnOlderReading_LeavesAnAcknowledgedRecipientDelivered()
     {
         using var source = await BrokerClient.IssueAsync(_portal, Health);
