@@ -44,15 +44,15 @@ public static class BrokerProblems
 
     /// <summary>
     /// What a broker path no endpoint took is answered: <c>415 UnsupportedMediaType</c> when an endpoint of that
-    /// path and method takes JSON and the body is of another type (routing leaves such an endpoint out, and the
-    /// catch-all route then wins), else <c>404 NotFound</c>.
+    /// path and method takes JSON and the body is of another type or has none (routing leaves such an endpoint out,
+    /// and the catch-all route then wins), else <c>404 NotFound</c>.
     /// </summary>
     public static IResult NoEndpoint(HttpContext context, EndpointDataSource endpoints)
     {
         var request = context.Request;
-        var takesJson = request.ContentType is { } type
-            && !type.Contains("json", StringComparison.OrdinalIgnoreCase)
-            && endpoints.Endpoints.OfType<RouteEndpoint>().Any(endpoint =>
+        // Routing left out an endpoint of this path and method that takes a body only for the body's type (none,
+        // or not exactly application/json).
+        var takesJson = endpoints.Endpoints.OfType<RouteEndpoint>().Any(endpoint =>
                 endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is not null
                 && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(request.Method) == true
                 && endpoint.RoutePattern.RawText is { } pattern

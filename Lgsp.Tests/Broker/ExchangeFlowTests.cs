@@ -276,11 +276,14 @@ public sealed class ExchangeFlowTests : IDisposable
             new StringContent("to=000.00.14.H06&title=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
         var unknown = await source.Http.PostAsync("/api/v1/exchangez",
             new StringContent("to=000.00.14.H06", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var untyped = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"to\": [\"000.00.14.H06\"]}"));
+        var noType = await source.Http.PostAsync("/api/v1/exchanges", untyped);
         var formProblem = System.Text.Json.JsonDocument.Parse(await form.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
         Assert.Equal("UnsupportedMediaType", formProblem.GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, noType.StatusCode);
     }
 
     [Fact]
