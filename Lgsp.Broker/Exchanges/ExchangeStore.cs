@@ -108,9 +108,20 @@ public sealed partial class ExchangeStore
             .Select(ToExchange)
             .FirstOrDefault(e => e.SourceKeyId == sourceKeyId);
 
-    /// <summary>Exchanges with a recipient entry for <paramref name="agencyId"/>.</summary>
-    public IReadOnlyList<Exchange> ForRecipient(string agencyId) =>
-        [.. Documents(() => _documents.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId))).Select(ToExchange)];
+    /// <summary>
+    /// Exchanges with a recipient entry for <paramref name="agencyId"/>; with <paramref name="unfinishedOnly"/>, only
+    /// those with content still kept (a recipient not final yet), read from the index of those instead of every
+    /// exchange ever addressed to the agency: the inbox of waiting packages stays one short turn however long the
+    /// agency's history grows.
+    /// </summary>
+    public IReadOnlyList<Exchange> ForRecipient(string agencyId, bool unfinishedOnly = false) =>
+        unfinishedOnly
+            ? [.. Documents(() => _documents.Find(Query.EQ(nameof(Exchange.ContentErasedUtc), BsonValue.Null)))
+                .Where(d => d[nameof(Exchange.Recipients)].AsArray
+                    .Any(r => r[nameof(Recipient.AgencyId)].AsString == agencyId))
+                .Select(ToExchange)]
+            : [.. Documents(() => _documents.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId)))
+                .Select(ToExchange)];
 
     /// <summary>Adds a new exchange (imports, tests); the broker's requests use <see cref="InsertAsync"/>.</summary>
     public void Insert(Exchange exchange)

@@ -68,6 +68,8 @@ public sealed class ConcurrentStepsTests : IDisposable
         var (ready, readyProblem) = await recipient.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/ready");
         var (rejected, rejectProblem) = await recipient.SendAsync(
             HttpMethod.Post, $"/api/v1/exchanges/{id}/reject", new { reason = "Gửi nhầm" });
+        var (_, waiting) = await recipient.SendAsync(HttpMethod.Get, "/api/v1/inbox?status=Receiving");
+        var (_, delivered) = await recipient.SendAsync(HttpMethod.Get, "/api/v1/inbox?status=Delivered");
 
         Assert.Equal(HttpStatusCode.OK, acked.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -76,6 +78,8 @@ public sealed class ConcurrentStepsTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, rejected.StatusCode);
         Assert.Equal("AlreadyFinal", rejectProblem.GetProperty("code").GetString());
         Assert.Equal("Delivered", (await RecipientRecordAsync(source, id)).GetProperty("status").GetString());
+        Assert.DoesNotContain(id, waiting.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+        Assert.Contains(id, delivered.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
     }
 
     [Fact]
