@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Lgsp.Broker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lgsp.Broker.Applications;
@@ -13,32 +13,17 @@ public sealed class ApplicationKeyCache(TimeProvider time)
     /// <summary>How long a lookup, found or not, is reused.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, (RegisteredApplication? Application, DateTimeOffset Expires)>
-        _entries = new(StringComparer.Ordinal);
+    private readonly RecentLookups<RegisteredApplication> _lookups =
+        new(time, Lifetime, 100_000, StringComparer.Ordinal);
 
-    public async Task<RegisteredApplication?> FindActiveAsync(
+    public Task<RegisteredApplication?> FindActiveAsync(
         string accessKeyId,
         IServiceProvider services,
-        CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(accessKeyId, out var entry) && entry.Expires > now)
-        {
-            return entry.Application;
-        }
-
-        var application = await services.GetRequiredService<IApplicationRegistry>()
-            .FindActiveAsync(accessKeyId, cancellationToken);
-        if (_entries.Count > 100_000)
-        {
-            // Unknown keys sent by a flood must not grow this without bound.
-            _entries.Clear();
-        }
-
-        _entries[accessKeyId] = (application, now + Lifetime);
-        return application;
-    }
+        CancellationToken cancellationToken) =>
+        _lookups.GetAsync(
+            accessKeyId,
+            () => services.GetRequiredService<IApplicationRegistry>().FindActiveAsync(accessKeyId, cancellationToken));
 
     /// <summary>Forgets a key at once, for revocations made inside this process.</summary>
-    public void Forget(string accessKeyId) => _entries.TryRemove(accessKeyId, out _);
+    public void Forget(string accessKeyId) => _lookups.Forget(accessKeyId);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Lgsp.Broker.Hosting;
 using Lgsp.Directory;
 
 namespace Lgsp.Portal.Agencies;
@@ -14,28 +14,10 @@ public sealed class AgencyEntryCache(TimeProvider time)
     /// <summary>How long a lookup, found or not, is reused.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, (Agency? Agency, DateTimeOffset Expires)> _entries =
-        new(StringComparer.OrdinalIgnoreCase);
+    private readonly RecentLookups<Agency> _lookups = new(time, Lifetime, 10_000, StringComparer.OrdinalIgnoreCase);
 
-    public async Task<Agency?> FindAsync(string id, Func<Task<Agency?>> read)
-    {
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(id, out var entry) && entry.Expires > now)
-        {
-            return entry.Agency;
-        }
-
-        var agency = await read();
-        if (_entries.Count > 10_000)
-        {
-            // Unknown identifiers sent by a flood must not grow this without bound.
-            _entries.Clear();
-        }
-
-        _entries[id] = (agency, now + Lifetime);
-        return agency;
-    }
+    public Task<Agency?> FindAsync(string id, Func<Task<Agency?>> read) => _lookups.GetAsync(id, read);
 
     /// <summary>Forgets every entry; called after this process changes the directory.</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear() => _lookups.Clear();
 }
