@@ -30,7 +30,7 @@ internal sealed partial class DeliveryTimers(
             LogDanglingClosed(logger, closed);
         }
 
-        var cutOff = store.EraseCutOffUploads();
+        var cutOff = await store.EraseCutOffUploadsAsync(stoppingToken);
         if (cutOff > 0)
         {
             LogCutOffUploadsErased(logger, cutOff);

@@ -41,10 +41,7 @@ public sealed partial class ExchangeStore
         {
             var file = new ContentFile(store, fileId, name);
             // An upload cut off by a crash left chunks behind; a retry starts clean.
-            var key = ChunkKey(fileId, 0);
-            if (await store._store.RunAsync(
-                () => store._chunks.FindById(key) is not null || store._files.FindById(fileId) is not null,
-                cancellationToken))
+            if (await store._store.RunAsync(() => store.HasStored(fileId), cancellationToken))
             {
                 await file.AbandonAsync(cancellationToken);
             }

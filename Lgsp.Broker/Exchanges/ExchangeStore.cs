@@ -116,7 +116,7 @@ public sealed partial class ExchangeStore
     /// </summary>
     public IReadOnlyList<Exchange> ForRecipient(string agencyId, bool unfinishedOnly = false) =>
         unfinishedOnly
-            ? [.. Documents(() => _documents.Find(Query.EQ(nameof(Exchange.ContentErasedUtc), BsonValue.Null)))
+            ? [.. UnfinishedDocuments()
                 .Where(d => d[nameof(Exchange.Recipients)].AsArray
                     .Any(r => r[nameof(Recipient.AgencyId)].AsString == agencyId))
                 .Select(ToExchange)]
@@ -148,9 +148,7 @@ public sealed partial class ExchangeStore
     /// indexed yet (only "unfinished" is); with hundreds of thousands in flight a tick costs seconds. An index on
     /// each exchange's next deadline would fix it.
     /// </remarks>
-    public IReadOnlyList<Exchange> Unfinished() =>
-        [.. Documents(() => _documents.Find(Query.EQ(nameof(Exchange.ContentErasedUtc), BsonValue.Null)))
-            .Select(ToExchange)];
+    public IReadOnlyList<Exchange> Unfinished() => [.. UnfinishedDocuments().Select(ToExchange)];
 
     /// <summary>
     /// Erases what uploads cut off by a crash left: the chunks (and perhaps the record) of content written for
@@ -158,29 +156,22 @@ public sealed partial class ExchangeStore
     /// Meant for the start of the process; an upload running meanwhile holds its claim and is left alone.
     /// </summary>
     /// <returns>How many exchanges had such leftovers.</returns>
-    public int EraseCutOffUploads()
+    public async Task<int> EraseCutOffUploadsAsync(CancellationToken cancellationToken)
     {
         var erased = 0;
         foreach (var candidate in Unfinished().Where(e => e.UploadedUtc is null))
         {
             using var claim = TryClaimContent(candidate.Id);
             // Read again under the claim: an upload may have finished since the list was read.
-            if (claim is null || Find(candidate.Id) is not { UploadedUtc: null } exchange)
+            if (claim is null
+                || await FindAsync(candidate.Id, cancellationToken) is not { UploadedUtc: null } exchange
+                || !await _store.RunAsync(() => HasStored(FileId(exchange.Id)), cancellationToken))
             {
                 continue;
             }
 
-            var fileId = FileId(exchange.Id);
-            var first = ChunkKey(fileId, 0);
-            if (_store.Run(() => _chunks.FindById(first) is not null || _files.FindById(fileId) is not null))
-            {
-                _store.Run(() => InTransaction(() =>
-                {
-                    EraseFiles(exchange.Id, ConvertibleCopies(exchange));
-                    return true;
-                }));
-                erased++;
-            }
+            await DiscardContentAsync(exchange, cancellationToken);
+            erased++;
         }
 
         return erased;
@@ -241,6 +232,10 @@ public sealed partial class ExchangeStore
             gate.Release();
         }
     }
+
+    /// <summary>The documents of exchanges whose content is still kept (<see cref="Unfinished"/>).</summary>
+    private List<BsonDocument> UnfinishedDocuments() =>
+        Documents(() => _documents.Find(Query.EQ(nameof(Exchange.ContentErasedUtc), BsonValue.Null)));
 
     /// <summary>Documents found by <paramref name="query"/>, read in one turn; the caller maps them after it.</summary>
     private List<BsonDocument> Documents(Func<IEnumerable<BsonDocument>> query) => _store.Run(() => query().ToList());
@@ -344,6 +339,10 @@ public sealed partial class ExchangeStore
         return Content(fileId, await _store.RunAsync(() => _files.FindById(fileId), cancellationToken));
     }
 
+    /// <summary>Whether anything of a file is stored: its record, or a first chunk; called in a turn.</summary>
+    private bool HasStored(string fileId) =>
+        _files.FindById(fileId) is not null || _chunks.FindById(ChunkKey(fileId, 0)) is not null;
+
     private ContentStream? Content(string fileId, BsonDocument? record) =>
         record is null ? null : new ContentStream(this, fileId, record["length"].AsInt64);
 
@@ -364,14 +363,7 @@ public sealed partial class ExchangeStore
         return (Convert.ToHexStringLower(SHA256.HashData(content)), content.Length);
     }
 
-    /// <summary>The hex SHA-256 of the stored content, read back from storage.</summary>
-    public string? HashStoredContent(string exchangeId)
-    {
-        using var stream = OpenContent(exchangeId);
-        return stream is null ? null : Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    /// <summary>As <see cref="HashStoredContent"/>, waiting for each chunk's turn without holding a thread.</summary>
+    /// <summary>The hex SHA-256 of the stored content, read back from storage a chunk per turn.</summary>
     public async Task<string?> HashStoredContentAsync(string exchangeId, CancellationToken cancellationToken)
     {
         await using var stream = await OpenContentAsync(exchangeId, null, cancellationToken);

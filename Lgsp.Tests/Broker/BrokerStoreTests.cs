@@ -101,7 +101,9 @@ public sealed class BrokerStoreTests : IDisposable
         Assert.Equal(length, written.Value.Size);
         Assert.Equal(content, whole.ToArray());
         Assert.Equal(content[(length / 2)..], tail.ToArray());
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), store.HashStoredContent("x"));
+        Assert.Equal(
+            Convert.ToHexStringLower(SHA256.HashData(content)),
+            await store.HashStoredContentAsync("x", default));
     }
 
     [Fact]
@@ -165,7 +167,7 @@ public sealed class BrokerStoreTests : IDisposable
 
         using var after = new BrokerStore(_directory);
         var restarted = new ExchangeStore(after);
-        var erased = restarted.EraseCutOffUploads();
+        var erased = await restarted.EraseCutOffUploadsAsync(default);
         restarted.CheckpointErasures();
         var file = System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(after.FilePath));
         using var read = new MemoryStream();
@@ -178,7 +180,7 @@ public sealed class BrokerStoreTests : IDisposable
         Assert.DoesNotContain(System.Text.Encoding.ASCII.GetString(marker), file, StringComparison.Ordinal);
         Assert.Null(restarted.OpenContent(cutOffId));
         Assert.Equal(kept, read.ToArray());
-        Assert.Equal(0, restarted.EraseCutOffUploads());
+        Assert.Equal(0, await restarted.EraseCutOffUploadsAsync(default));
     }
 
     private static Exchange Allocated() => new()
