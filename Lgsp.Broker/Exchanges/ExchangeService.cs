@@ -224,6 +224,12 @@ public sealed class ExchangeService(
                 e.ExpiresUtc = now + lifetime;
             }
 
+            if (!intact)
+            {
+                // Every recipient fails: the content goes in this same update, as when recipients finish.
+                e.ContentErasedUtc = now;
+            }
+
             foreach (var recipient in e.Recipients)
             {
                 recipient.Status = intact ? RecipientStatus.Offered : RecipientStatus.Failed;
@@ -236,14 +242,14 @@ public sealed class ExchangeService(
 
             return true;
         }, cancellationToken);
+        if (!offered && submitted.ContentErasedUtc is not null)
+        {
+            // Expired while its content was checked: copies made meanwhile go with the content the timers erased.
+            await store.DiscardContentAsync(submitted, CancellationToken.None);
+        }
+
         if (!offered || !intact)
         {
-            // Content that failed its check goes; so do copies made for an exchange that expired meanwhile.
-            if (!intact || submitted.ContentErasedUtc is not null)
-            {
-                await store.DiscardContentAsync(submitted, CancellationToken.None);
-            }
-
             return submitted;
         }
 

@@ -93,6 +93,29 @@ public sealed class ExchangeFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ContentChangedInStorage_FailsAtSubmission_AndIsErasedWithTheRecord()
+    {
+        using var source = await BrokerClient.IssueAsync(_portal, Health);
+        var (_, exchange) = await source.SendAsync(HttpMethod.Post, "/api/v1/exchanges",
+            new { to = new[] { Science }, title = "Hỏng", dataType = "binary" });
+        var id = exchange.GetProperty("id").GetString()!;
+        await source.Http.PutAsync($"/api/v1/exchanges/{id}/content", new ByteArrayContent(new byte[1_000]));
+        // What a damaged disk would do between upload and submission.
+        _portal.Services.GetRequiredService<Lgsp.Broker.Storage.BrokerStore>().Database.GetCollection("_chunks")
+            .Update(new LiteDB.BsonDocument
+            {
+                ["_id"] = new LiteDB.BsonDocument { ["f"] = $"content/{id}", ["n"] = 0 },
+                ["data"] = Enumerable.Repeat((byte)1, 1_000).ToArray(),
+            });
+
+        var (submitted, body) = await source.SendAsync(HttpMethod.Post, $"/api/v1/exchanges/{id}/submit");
+
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        Assert.Equal("Failed", body.GetProperty("recipients")[0].GetProperty("status").GetString());
+        Assert.True(body.GetProperty("contentErased").GetBoolean());
+    }
+
+    [Fact]
     public async Task AnotherAgency_ReadingAnExchange_GetsNotFound()
     {
         using var source = await BrokerClient.IssueAsync(_portal, Health);
