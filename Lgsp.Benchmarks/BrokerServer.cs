@@ -25,6 +25,8 @@ internal sealed class BrokerServer : IDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<BrokerServer> StartAsync()
     {
         var portalDll = Path.Combine(AppContext.BaseDirectory, "Lgsp.Portal.dll");
