@@ -17,6 +17,9 @@ namespace Lgsp.Broker.Storage;
 /// </remarks>
 public sealed class BrokerStore : IDisposable
 {
+    /// <summary>Pages of LiteDB's log (8 KiB each, so 64 MiB) that start a checkpoint.</summary>
+    public const int CheckpointPages = 8000;
+
     private readonly LiteDatabase _database;
     private readonly SemaphoreSlim _turn = new(1, 1);
 
@@ -35,6 +38,11 @@ public sealed class BrokerStore : IDisposable
             _database.UtcDate = true;
         }
 
+        // LiteDB copies its log into the data file every CheckpointSize pages (1,000 by default, 8 MiB) and then
+        // empties its whole page cache: under load that was a checkpoint every few 1 MiB exchanges, and every index
+        // page read again from the file after each. The content a checkpoint must erase from the data file does
+        // not wait for this: CheckpointErasures runs every timer tick.
+        _database.CheckpointSize = CheckpointPages;
         WarmUpMapper();
     }
 
