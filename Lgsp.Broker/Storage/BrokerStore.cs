@@ -13,7 +13,8 @@ namespace Lgsp.Broker.Storage;
 /// on a monitor, which took a third of the processor under load and held a thread per waiting request; and under
 /// heavy concurrent reading and writing of content LiteDB 5.0.21 once read a chunk while its pages were being
 /// reused ("current value must fit inside defined buffer"), after which it refuses every operation until the
-/// process restarts. Turns are short: a document, a chunk of content, one window of a report.
+/// process restarts. Turns are short: a document, a chunk of content, one window of a report; they follow each
+/// other without a gap (<see cref="StoreTurns"/>).
 /// </remarks>
 public sealed class BrokerStore : IDisposable
 {
@@ -21,7 +22,7 @@ public sealed class BrokerStore : IDisposable
     public const int CheckpointPages = 8000;
 
     private readonly LiteDatabase _database;
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly StoreTurns _turns = new("LiteDB turns");
 
     /// <summary>Opens (creating when absent) <c>broker.db</c> in <paramref name="dataDirectory"/>.</summary>
     public BrokerStore(string dataDirectory)
@@ -72,32 +73,11 @@ public sealed class BrokerStore : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> (LiteDB calls, nothing slow) once it is the caller's turn.</summary>
-    public T Run<T>(Func<T> work)
-    {
-        _turn.Wait();
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public T Run<T>(Func<T> work) => _turns.Run(work);
 
     /// <summary>Runs <paramref name="work"/> in this caller's turn, waiting without holding a thread.</summary>
-    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
-    {
-        await _turn.WaitAsync(cancellationToken);
-        try
-        {
-            return work();
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken) =>
+        _turns.RunAsync(work, cancellationToken);
 
     /// <summary>Whether the file can be read and written now; used by the health check.</summary>
     public bool IsUsable()
@@ -122,5 +102,9 @@ public sealed class BrokerStore : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _turns.Dispose();
+        _database.Dispose();
+    }
 }
