@@ -276,8 +276,7 @@ public sealed class ExchangeService(
     public IReadOnlyList<(Exchange Exchange, Recipient Recipient)> Inbox(RegisteredApplication caller, string? status)
     {
         var wanted = ParseStatus(status ?? nameof(RecipientStatus.Offered));
-        // A recipient not final yet keeps its exchange's content (it is erased once every recipient is final).
-        return store.ForRecipient(caller.AgencyId, unfinishedOnly: !Recipient.IsFinalStatus(wanted))
+        return store.ForRecipient(caller.AgencyId, waitingOnly: !Recipient.IsFinalStatus(wanted))
             .Select(e => (Exchange: e, Recipient: e.RecipientOf(caller.AgencyId)!))
             .Where(x => x.Recipient.Status == wanted)
             .OrderByDescending(x => x.Exchange.Priority)

@@ -32,6 +32,13 @@ public sealed partial class ExchangeStore
     private readonly System.Collections.Concurrent.ConcurrentBag<byte[]> _chunkBuffers = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _claims = new();
 
+    // What waits for each agency: the exchanges in which its recipient entry is not final yet, by agency, and the
+    // other way round. Read from the file once at start and kept by every write (all go through this class), so
+    // an inbox or an event stream's replay reads the agency's own waiting exchanges, not every one in flight.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte>> _waitingFor = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _waitingAgencies = new();
+
     // One writer at a time for read-modify-write of an exchange; LiteDB is safe per operation, not per sequence.
     // Locks are striped by identifier: changes to different exchanges read and map their records side by side.
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -51,6 +58,10 @@ public sealed partial class ExchangeStore
             & _exchanges.EnsureIndex("recipients", "$.Recipients[*].AgencyId")
             & _exchanges.EnsureIndex(e => e.SubmittedUtc)
             & _exchanges.EnsureIndex("finished", "$.Recipients[*].FinishedUtc"));
+        foreach (var document in UnfinishedDocuments())
+        {
+            TrackWaiting(ToExchange(document));
+        }
     }
 
     /// <summary>Exchanges submitted between two instants, newest first, that <paramref name="keep"/> accepts.</summary>
@@ -109,17 +120,18 @@ public sealed partial class ExchangeStore
             .FirstOrDefault(e => e.SourceKeyId == sourceKeyId);
 
     /// <summary>
-    /// Exchanges with a recipient entry for <paramref name="agencyId"/>; with <paramref name="unfinishedOnly"/>, only
-    /// those with content still kept (a recipient not final yet), read from the index of those instead of every
-    /// exchange ever addressed to the agency: the inbox of waiting packages stays one short turn however long the
-    /// agency's history grows.
+    /// Exchanges with a recipient entry for <paramref name="agencyId"/>; with <paramref name="waitingOnly"/>, only
+    /// those in which that entry is not final yet, known without reading the file: the inbox of waiting packages
+    /// (asked often, and at every event stream's start) costs the same however many exchanges are in flight for
+    /// other agencies or however long the agency's history grows. Reading every exchange in flight for each one
+    /// let a single client polling its inbox slow every other request by seconds.
     /// </summary>
-    public IReadOnlyList<Exchange> ForRecipient(string agencyId, bool unfinishedOnly = false) =>
-        unfinishedOnly
-            ? [.. UnfinishedDocuments()
-                .Where(d => d[nameof(Exchange.Recipients)].AsArray
-                    .Any(r => r[nameof(Recipient.AgencyId)].AsString == agencyId))
-                .Select(ToExchange)]
+    public IReadOnlyList<Exchange> ForRecipient(string agencyId, bool waitingOnly = false) =>
+        waitingOnly
+            ? [.. (_waitingFor.TryGetValue(agencyId, out var ids) ? ids.Keys : [])
+                .Select(Find)
+                .OfType<Exchange>()
+                .Where(e => e.RecipientOf(agencyId) is { IsFinal: false })]
             : [.. Documents(() => _documents.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId)))
                 .Select(ToExchange)];
 
@@ -128,7 +140,7 @@ public sealed partial class ExchangeStore
     {
         var document = _db.Mapper.ToDocument(exchange);
         _store.Run(() => _documents.Insert(document));
-        Remember(exchange.Id, document);
+        Remember(exchange, document);
     }
 
     /// <summary>Adds a new exchange.</summary>
@@ -136,7 +148,7 @@ public sealed partial class ExchangeStore
     {
         var document = _db.Mapper.ToDocument(exchange);
         await _store.RunAsync(() => _documents.Insert(document), cancellationToken);
-        Remember(exchange.Id, document);
+        Remember(exchange, document);
     }
 
     /// <summary>Adds finished records in bulk, a few thousand per transaction: imports and benchmarks' seeds.</summary>
@@ -224,7 +236,7 @@ public sealed partial class ExchangeStore
                     })
                     : _documents.Update(document),
                 cancellationToken);
-            Remember(id, document);
+            Remember(exchange, document);
             return (exchange, true);
         }
         finally
@@ -242,14 +254,43 @@ public sealed partial class ExchangeStore
 
     private Exchange ToExchange(BsonDocument document) => _db.Mapper.ToObject<Exchange>(document);
 
-    private void Remember(string id, BsonDocument document)
+    private void Remember(Exchange exchange, BsonDocument document)
     {
         if (_written.Count >= 10_000)
         {
             _written.Clear();
         }
 
-        _written[id] = document;
+        _written[exchange.Id] = document;
+        TrackWaiting(exchange);
+    }
+
+    /// <summary>Keeps <c>_waitingFor</c> as <paramref name="exchange"/> now stands (its writes come in turn).</summary>
+    private void TrackWaiting(Exchange exchange)
+    {
+        string[] waiting = [.. exchange.Recipients.Where(r => !r.IsFinal).Select(r => r.AgencyId)];
+        var before = _waitingAgencies.TryGetValue(exchange.Id, out var known) ? known : [];
+        foreach (var agency in before.Except(waiting))
+        {
+            if (_waitingFor.TryGetValue(agency, out var ids))
+            {
+                ids.TryRemove(exchange.Id, out _);
+            }
+        }
+
+        foreach (var agency in waiting)
+        {
+            _waitingFor.GetOrAdd(agency, _ => new(StringComparer.Ordinal))[exchange.Id] = 0;
+        }
+
+        if (waiting.Length == 0)
+        {
+            _waitingAgencies.TryRemove(exchange.Id, out _);
+        }
+        else
+        {
+            _waitingAgencies[exchange.Id] = waiting;
+        }
     }
 
     private SemaphoreSlim GateOf(string exchangeId) =>

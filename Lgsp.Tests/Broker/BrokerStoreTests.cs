@@ -34,6 +34,50 @@ public sealed class BrokerStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task WaitingForAnAgency_FollowsEveryWrite_AndIsReadBackAfterReopening()
+    {
+        var now = new DateTime(2026, 12, 5, 3, 0, 0, DateTimeKind.Utc);
+        static Recipient Offered(string agency) => new() { AgencyId = agency, Status = RecipientStatus.Offered };
+        var both = ExchangeRecords.Submitted("000.00.15.H06", now, 10, Offered("000.00.01.H06"),
+            Offered("000.00.02.H06"));
+        var onlySecond = ExchangeRecords.Submitted("000.00.15.H06", now, 10, Offered("000.00.02.H06"));
+        var done = ExchangeRecords.Submitted("000.00.15.H06", now, 10,
+            ExchangeRecords.Finished("000.00.01.H06", RecipientStatus.Delivered, now));
+        using (var broker = new BrokerStore(_directory))
+        {
+            var store = new ExchangeStore(broker);
+            foreach (var exchange in new[] { both, onlySecond, done })
+            {
+                store.Insert(exchange);
+            }
+
+            Assert.Equal([both.Id], Waiting(store, "000.00.01.H06"));
+            Assert.Equal(Sorted(both.Id, onlySecond.Id), Waiting(store, "000.00.02.H06"));
+
+            // The first agency finishes with "both"; "onlySecond" is rerouted to a successor.
+            await store.UpdateAsync(both.Id, e => e.Recipients[0].Status = RecipientStatus.Delivered, default);
+            await store.UpdateAsync(onlySecond.Id, e => e.Recipients[0].AgencyId = "000.00.03.H06", default);
+
+            Assert.Empty(Waiting(store, "000.00.01.H06"));
+            Assert.Equal([both.Id], Waiting(store, "000.00.02.H06"));
+            Assert.Equal([onlySecond.Id], Waiting(store, "000.00.03.H06"));
+        }
+
+        using var reopened = new BrokerStore(_directory);
+        var read = new ExchangeStore(reopened);
+        Assert.Empty(Waiting(read, "000.00.01.H06"));
+        Assert.Equal([both.Id], Waiting(read, "000.00.02.H06"));
+        Assert.Equal([onlySecond.Id], Waiting(read, "000.00.03.H06"));
+        var everyOne = read.ForRecipient("000.00.01.H06").Select(e => e.Id).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Sorted(both.Id, done.Id), everyOne);
+    }
+
+    private static string[] Waiting(ExchangeStore store, string agency) =>
+        [.. store.ForRecipient(agency, waitingOnly: true).Select(e => e.Id).Order(StringComparer.Ordinal)];
+
+    private static string[] Sorted(params string[] ids) => [.. ids.Order(StringComparer.Ordinal)];
+
+    [Fact]
     public async Task ErasedContent_LeavesTheFile_InEveryChunk_EvenInAPageItShares()
     {
         // Two whole chunks of 255 KiB and a short third one, a marker at the end of each; the short chunk's page
