@@ -164,6 +164,14 @@ internal sealed class BrokerExceptionFilter : IEndpointFilter
         {
             return BrokerProblems.Problem(refusal.Status, refusal.Code, refusal.Message, refusal.Extra);
         }
+        catch (Microsoft.AspNetCore.Connections.ConnectionResetException)
+        {
+            // The client reset the connection mid-body (an upload cut off; what it sent is already discarded):
+            // nobody is left to answer, and it is not the server's failure to log with a stack trace.
+            context.HttpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            context.HttpContext.Abort();
+            return Results.Empty;
+        }
     }
 }
 
