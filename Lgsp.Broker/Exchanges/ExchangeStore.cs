@@ -128,12 +128,35 @@ public sealed partial class ExchangeStore
     /// </summary>
     public IReadOnlyList<Exchange> ForRecipient(string agencyId, bool waitingOnly = false) =>
         waitingOnly
-            ? [.. (_waitingFor.TryGetValue(agencyId, out var ids) ? ids.Keys : [])
-                .Select(Find)
-                .OfType<Exchange>()
-                .Where(e => e.RecipientOf(agencyId) is { IsFinal: false })]
+            ? [.. Waiting(agencyId).Select(ToExchange).Where(e => e.RecipientOf(agencyId) is { IsFinal: false })]
             : [.. Documents(() => _documents.Find(Query.EQ("$.Recipients[*].AgencyId ANY", agencyId)))
                 .Select(ToExchange)];
+
+    /// <summary>The documents of what waits for <paramref name="agencyId"/>: from memory, the rest in a turn.</summary>
+    private List<BsonDocument> Waiting(string agencyId)
+    {
+        var ids = _waitingFor.TryGetValue(agencyId, out var waiting) ? waiting.Keys.ToList() : [];
+        var found = new List<BsonDocument>(ids.Count);
+        var unread = new BsonArray();
+        foreach (var id in ids)
+        {
+            if (_written.TryGetValue(id, out var known))
+            {
+                found.Add(known);
+            }
+            else
+            {
+                unread.Add(id);
+            }
+        }
+
+        if (unread.Count > 0)
+        {
+            found.AddRange(Documents(() => _documents.Find(Query.In("_id", unread))));
+        }
+
+        return found;
+    }
 
     /// <summary>Adds a new exchange (imports, tests); the broker's requests use <see cref="InsertAsync"/>.</summary>
     public void Insert(Exchange exchange)
